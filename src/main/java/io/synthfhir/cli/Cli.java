@@ -21,7 +21,7 @@ import java.util.Set;
  * synthfhir-exec.jar} with no command starts the server.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("generate", "bench", "help");
+    static final Set<String> COMMANDS = Set.of("generate", "bench", "bench-server", "help");
 
     private Cli() {}
 
@@ -44,6 +44,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "generate" -> generate(options, out);
                 case "bench" -> Bench.run(options, out);
+                case "bench-server" -> ServerBench.run(options, out);
                 default -> {
                     err.println("unknown command '" + args[0] + "'\n" + usage());
                     yield 2;
@@ -65,6 +66,9 @@ public final class Cli {
                 "  bench    --count N [--seed S] [--threads T] [--peer ../shared/tools/synthea-peer.sh]",
                 "           prints patients/s, resources/s, CPU-s per patient, bytes/s, peak memory, first-patient latency,",
                 "           and with --peer the same figures for Synthea on the same N and the ratios",
+                "  bench-server [--count N] [--heap 2g]",
+                "           cold-starts plain HAPI JPA and HAPI + SynthFHIR in fresh JVMs: seconds to the first answered",
+                "           /fhir/metadata, resident memory, $synthesize latency (first and warm) and the ratios",
                 "  (no command) starts the FHIR server");
     }
 

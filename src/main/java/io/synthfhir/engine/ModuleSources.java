@@ -2,6 +2,7 @@ package io.synthfhir.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +32,11 @@ public final class ModuleSources {
                 URL url = urls.nextElement();
                 if (url.getProtocol().equals("file")) {
                     out.addAll(folder(Path.of(url.toURI())));
-                } else if (url.getProtocol().equals("jar")) {
-                    String path = url.getPath();
-                    String jar = path.substring("file:".length(), path.indexOf("!/"));
-                    try (JarFile file = new JarFile(java.net.URLDecoder.decode(jar, StandardCharsets.UTF_8))) {
+                } else if (url.openConnection() instanceof JarURLConnection connection) {
+                    // Any jar the class loader serves from: a plain jar, or Spring Boot's nested
+                    // jar:nested:app.jar/!BOOT-INF/classes/!/rules of the executable jar.
+                    connection.setUseCaches(false);
+                    try (JarFile file = connection.getJarFile()) {
                         Enumeration<JarEntry> entries = file.entries();
                         while (entries.hasMoreElements()) {
                             JarEntry e = entries.nextElement();
