@@ -35,8 +35,9 @@ final class ClinicalReader {
             return null;
         }
         Instant onset = Times.start(c.getOnset());
+        Instant recorded = Times.instant(c.getRecordedDateElement());
         if (onset == null) {
-            onset = Times.instant(c.getRecordedDateElement());
+            onset = recorded;
             if (onset == null) {
                 tally.skip("Condition", "no onset date-time or period and no recordedDate");
                 return null;
@@ -59,7 +60,11 @@ final class ClinicalReader {
         }
         String patient = Refs.of(c.getSubject());
         return new Events.ConditionPart(
-                keys, patient, Refs.of(c.getEncounter()), new Condition(code, onset, abatement, category));
+                keys,
+                patient,
+                Refs.of(c.getEncounter()),
+                new Condition(code, onset, abatement, category),
+                recorded != null ? recorded : onset);
     }
 
     static Part procedure(Set<String> keys, Procedure p, Tally tally) {
@@ -129,8 +134,9 @@ final class ClinicalReader {
             return null;
         }
         Instant onset = Times.start(a.getOnset());
+        Instant recorded = Times.instant(a.getRecordedDateElement());
         if (onset == null) {
-            onset = Times.instant(a.getRecordedDateElement());
+            onset = recorded;
             if (onset == null) {
                 tally.skip("AllergyIntolerance", "no onset date-time or period and no recordedDate");
                 return null;
@@ -153,7 +159,8 @@ final class ClinicalReader {
                 keys,
                 Refs.of(a.getPatient()),
                 Refs.of(a.getEncounter()),
-                new Allergy(code, category, onset, abatement));
+                new Allergy(code, category, onset, abatement),
+                recorded != null ? recorded : onset);
     }
 
     static Code firstCode(List<CodeableConcept> concepts) {

@@ -15,7 +15,12 @@ import java.util.Set;
 final class Events {
     private Events() {}
 
-    record ConditionPart(Set<String> keys, String patientRef, String encounterRef, Condition condition)
+    /**
+     * A condition, placed by when it was recorded (its recordedDate, else its onset): a problem-list item's onset may
+     * precede the encounter that lists it by years.
+     */
+    record ConditionPart(
+            Set<String> keys, String patientRef, String encounterRef, Condition condition, Instant recorded)
             implements Part.Event, Part.Coded {
         public String type() {
             return "Condition";
@@ -26,11 +31,11 @@ final class Events {
         }
 
         public Instant start() {
-            return condition.onset();
+            return recorded;
         }
 
         public Instant end() {
-            return condition.onset();
+            return recorded;
         }
 
         public Part.Placeable resolve(Part.Lookup lookup, Tally tally) {
@@ -80,7 +85,8 @@ final class Events {
         }
     }
 
-    record AllergyPart(Set<String> keys, String patientRef, String encounterRef, Allergy allergy)
+    /** An allergy, placed like a condition by when it was recorded. */
+    record AllergyPart(Set<String> keys, String patientRef, String encounterRef, Allergy allergy, Instant recorded)
             implements Part.Event, Part.Coded {
         public String type() {
             return "AllergyIntolerance";
@@ -91,11 +97,11 @@ final class Events {
         }
 
         public Instant start() {
-            return allergy.onset();
+            return recorded;
         }
 
         public Instant end() {
-            return allergy.onset();
+            return recorded;
         }
 
         public Part.Placeable resolve(Part.Lookup lookup, Tally tally) {

@@ -1,24 +1,14 @@
 package io.synthfhir.fhir.extract;
 
-import ca.uhn.fhir.parser.IParser;
 import io.synthfhir.model.PatientRecord;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.hl7.fhir.r4.model.Bundle;
@@ -78,41 +68,35 @@ public final class NdjsonBundleReader {
 
     /** An ordered, read-ahead iteration over a file's records. */
     public static final class Cursor implements Iterator<PatientRecord>, AutoCloseable {
-        private final Path file;
-        private final int threads;
-        private final BufferedReader in;
-        private final ExecutorService pool;
-        private final Deque<Future<Batch>> pending = new ArrayDeque<>();
         private final Tally tally = new Tally();
-        private final PatientRecordExtractor extractor = new PatientRecordExtractor(RecordIds.GENERATOR_IDENTIFIER);
-        private final ThreadLocal<IParser> parsers = ThreadLocal.withInitial(FhirText::jsonParser);
+        private final OrderedLines<PatientRecord> lines;
         private Iterator<PatientRecord> current = Collections.emptyIterator();
-        private long lineNumber;
-        private boolean endOfFile;
 
         private Cursor(Path file, int threads) {
-            this.file = file;
-            this.threads = threads;
-            this.in = FhirText.open(file);
-            this.pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "ndjson-bundle-reader");
-                t.setDaemon(true);
-                return t;
+            PatientRecordExtractor extractor = new PatientRecordExtractor(RecordIds.GENERATOR_IDENTIFIER);
+            this.lines = new OrderedLines<>(file, threads, LINES_PER_TASK, (parser, line, number, batchTally) -> {
+                Resource resource = FhirText.parse(parser, line, file, number);
+                if (!(resource instanceof Bundle bundle)) {
+                    throw new FhirInputException(
+                            file,
+                            number,
+                            "a " + resource.fhirType() + " where a Bundle was expected (one Bundle per line; read a"
+                                    + " Bulk Data file or folder of resources with BulkNdjsonReader)",
+                            null);
+                }
+                return extractor.extract(bundle, batchTally);
             });
         }
-
-        private record Batch(List<PatientRecord> records, Tally tally) {}
 
         @Override
         public boolean hasNext() {
             while (!current.hasNext()) {
-                fill();
-                if (pending.isEmpty()) {
+                OrderedLines.Batch<PatientRecord> batch = lines.next();
+                if (batch == null) {
                     return false;
                 }
-                Batch batch = take(pending.poll());
                 tally.addAll(batch.tally());
-                current = batch.records().iterator();
+                current = batch.results().iterator();
             }
             return true;
         }
@@ -132,82 +116,7 @@ public final class NdjsonBundleReader {
 
         @Override
         public void close() {
-            pool.shutdownNow();
-            try {
-                in.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        private void fill() {
-            while (!endOfFile && pending.size() < threads * 2) {
-                List<String> lines = new ArrayList<>(LINES_PER_TASK);
-                long first = lineNumber + 1;
-                List<Long> numbers = new ArrayList<>(LINES_PER_TASK);
-                while (lines.size() < LINES_PER_TASK) {
-                    String line = readLine();
-                    if (line == null) {
-                        endOfFile = true;
-                        break;
-                    }
-                    if (!line.isBlank()) {
-                        lines.add(line);
-                        numbers.add(lineNumber);
-                    }
-                }
-                if (!lines.isEmpty()) {
-                    pending.add(pool.submit(() -> parse(lines, numbers)));
-                } else if (first > lineNumber) {
-                    break;
-                }
-            }
-        }
-
-        private String readLine() {
-            try {
-                String line = in.readLine();
-                if (line != null) {
-                    lineNumber++;
-                }
-                return line;
-            } catch (IOException e) {
-                throw new FhirInputException(file, lineNumber + 1, "cannot be read: " + e.getMessage(), e);
-            }
-        }
-
-        private Batch parse(List<String> lines, List<Long> numbers) {
-            Tally batchTally = new Tally();
-            List<PatientRecord> records = new ArrayList<>();
-            IParser parser = parsers.get();
-            for (int i = 0; i < lines.size(); i++) {
-                long line = numbers.get(i);
-                Resource resource = FhirText.parse(parser, lines.get(i), file, line);
-                if (!(resource instanceof Bundle bundle)) {
-                    throw new FhirInputException(
-                            file,
-                            line,
-                            "a " + resource.fhirType() + " where a Bundle was expected (one Bundle per line; read a"
-                                    + " Bulk Data folder of resources with BulkNdjsonReader)",
-                            null);
-                }
-                records.addAll(extractor.extract(bundle, batchTally));
-            }
-            return new Batch(records, batchTally);
-        }
-
-        private Batch take(Future<Batch> future) {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FhirInputException(file, 0, "interrupted while reading", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new FhirInputException(file, 0, "failed: " + e.getCause(), e.getCause());
-            }
+            lines.close();
         }
     }
 }
