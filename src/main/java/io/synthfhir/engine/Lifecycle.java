@@ -76,14 +76,10 @@ final class Lifecycle {
         boolean male = p.sex == AdministrativeSex.MALE;
         double adultHeight = (male ? 175.4 : 161.7) + 7 * p.body.heightZ();
         double height = age >= 18 ? adultHeight - Math.max(0, age - 60) * 0.1 : childHeight(age, adultHeight);
-        double bmi = age < 2
-                ? 17
-                : age < 18
-                        ? 15.5 + (p.body.adultBmi() - 21) * age / 36 + 0.2 * age
-                        : p.body.adultBmi() + Math.min(age - 18, 40) * 0.04;
+        double bmi = age < 2 ? 17 : age < 18 ? childBmi(p, age) : p.body.adultBmi() + Math.min(age - 18, 40) * 0.04;
         p.setVital("Height", height);
         p.setVital("BMI", bmi);
-        p.setVital("Weight", age < 2 ? 3.4 + age * 7 : bmi * Math.pow(height / 100, 2));
+        p.setVital("Weight", age < 2 ? infantWeight(p, age, adultHeight) : bmi * Math.pow(height / 100, 2));
         p.attributes.put("obesity", age >= 18 && bmi >= 30);
         double sbp = age < 18
                 ? 95 + age * 1.2 + p.body.sbpOffset() * 0.5
@@ -102,10 +98,56 @@ final class Lifecycle {
         p.setVital("Oxygen Saturation", 98);
     }
 
+    /**
+     * Median length/stature by age as a fraction of adult height (CDC 2000 growth charts, boys and girls averaged:
+     * 49.5 cm at birth, 75 at 1, 86.5 at 2, 109 at 5, 138.5 at 10, 150 at 12, 162 at 14, of an adult 169 cm), so a
+     * child follows the centile of the adult height they will reach.
+     */
+    private static final double[][] HEIGHT_FRACTION = {
+        {0, 0.293},
+        {1, 0.444},
+        {2, 0.512},
+        {3, 0.565},
+        {4, 0.607},
+        {5, 0.645},
+        {6, 0.683},
+        {8, 0.754},
+        {10, 0.820},
+        {12, 0.888},
+        {14, 0.959},
+        {16, 0.994},
+        {18, 1.0}
+    };
+    /** Median weight (kg) in the first two years (CDC 2000 growth charts, boys and girls averaged). */
+    private static final double[][] INFANT_WEIGHT = {{0, 3.4}, {0.25, 6.0}, {0.5, 7.8}, {1, 9.8}, {1.5, 11.0}, {2, 12.3}
+    };
+
+    private static double childBmi(Person p, double age) {
+        return 15.5 + (p.body.adultBmi() - 21) * age / 36 + 0.2 * age;
+    }
+
     private static double childHeight(double age, double adultHeight) {
-        // Roughly the CDC growth chart median, scaled to the person's adult height.
-        double fraction = age < 2 ? 0.29 + 0.21 * age / 2 : Math.min(1, 0.5 + 0.5 * (age - 2) / 16);
-        return adultHeight * fraction;
+        return adultHeight * interpolate(HEIGHT_FRACTION, age);
+    }
+
+    /** The median infant curve scaled to meet the person's BMI-based weight at 2, so weight does not jump at 2. */
+    private static double infantWeight(Person p, double age, double adultHeight) {
+        double heightAt2 = childHeight(2, adultHeight) / 100;
+        double weightAt2 = childBmi(p, 2) * heightAt2 * heightAt2;
+        return interpolate(INFANT_WEIGHT, age) * weightAt2 / interpolate(INFANT_WEIGHT, 2);
+    }
+
+    private static double interpolate(double[][] table, double x) {
+        if (x <= table[0][0]) {
+            return table[0][1];
+        }
+        for (int k = 1; k < table.length; k++) {
+            if (x <= table[k][0]) {
+                double f = (x - table[k - 1][0]) / (table[k][0] - table[k - 1][0]);
+                return table[k - 1][1] + f * (table[k][1] - table[k - 1][1]);
+            }
+        }
+        return table[table.length - 1][1];
     }
 
     private static boolean dies(Person p, double age) {
