@@ -21,7 +21,7 @@ import java.util.Set;
  * synthfhir-exec.jar} with no command starts the server.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("generate", "bench", "help");
+    static final Set<String> COMMANDS = Set.of("generate", "bench", "validity", "help");
 
     private Cli() {}
 
@@ -44,6 +44,7 @@ public final class Cli {
             return switch (args[0]) {
                 case "generate" -> generate(options, out);
                 case "bench" -> Bench.run(options, out);
+                case "validity" -> ValidityReport.run(options, out);
                 default -> {
                     err.println("unknown command '" + args[0] + "'\n" + usage());
                     yield 2;
@@ -65,6 +66,9 @@ public final class Cli {
                 "  bench    --count N [--seed S] [--threads T] [--peer ../shared/tools/synthea-peer.sh]",
                 "           prints patients/s, resources/s, CPU-s per patient, bytes/s, peak memory, first-patient latency,",
                 "           and with --peer the same figures for Synthea on the same N and the ratios",
+                "  validity --count N [--seed S] [--reference-date YYYY-MM-DD] [generate's cohort options]",
+                "           checks every patient against the clinical invariants and prints violations by invariant",
+                "           and the realism measures of docs/clinical-validity.md (exit 1 if any patient breaks one)",
                 "  (no command) starts the FHIR server");
     }
 
