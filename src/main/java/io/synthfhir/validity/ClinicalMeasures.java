@@ -1,20 +1,21 @@
 package io.synthfhir.validity;
 
 import io.synthfhir.model.Code;
-import io.synthfhir.model.Encounter;
 import io.synthfhir.model.Interpretation;
 import io.synthfhir.model.Observation;
 import io.synthfhir.model.ObservationCategory;
-import io.synthfhir.model.ObservationComponent;
 import io.synthfhir.model.PatientRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Clinical realism measures of a cohort, each defined as the public figure it is compared with (docs/clinical-validity.md):
@@ -33,40 +34,6 @@ public final class ClinicalMeasures {
     static final Code HBA1C = Code.loinc("4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood");
     static final Code PREDIABETES = Code.snomed("714628002", "Prediabetes");
     static final Code HYPERLIPIDEMIA = Code.snomed("55822004", "Hyperlipidemia");
-    /** CMS165 exclusions: pregnancy and end-stage renal disease. */
-    static final Set<String> HYPERTENSION_EXCLUSIONS =
-            keys(Code.SNOMED, "72892002", "77386006", "47200007", "46177005");
-    /** CMS130 exclusions: colorectal cancer (Synthea's four stages' codes) and total colectomy. */
-    static final Set<String> COLORECTAL_EXCLUSIONS =
-            keys(Code.SNOMED, "363406005", "93761005", "109838007", "94260004", "26390003");
-
-    static final Set<String> COLONOSCOPY = keys(Code.SNOMED, "73761001");
-    /** Flexible sigmoidoscopy and CT colonography: 5 years. */
-    static final Set<String> FIVE_YEAR_SCREENS = keys(Code.SNOMED, "44441009", "396226005", "418714002");
-    /** CMS130's FOBT value set (VSAC 2.16.840.1.113883.3.464.1003.198.12.1011) and the screening procedure. */
-    static final Set<String> FOBT = union(
-            keys(
-                    Code.LOINC,
-                    "12503-9",
-                    "12504-7",
-                    "14563-1",
-                    "14564-9",
-                    "14565-6",
-                    "2335-8",
-                    "27396-1",
-                    "27401-9",
-                    "27925-7",
-                    "27926-5",
-                    "29771-3",
-                    "56490-6",
-                    "56491-4",
-                    "57905-2",
-                    "58453-2",
-                    "80372-6"),
-            keys(Code.SNOMED, "104435004"));
-    /** CMS130's FIT-DNA value set (2.16.840.1.113883.3.464.1003.108.12.1039): 3 years. */
-    static final Set<String> FIT_DNA = keys(Code.LOINC, "77353-1", "77354-9");
-
     /** Summary of a sample of values. */
     public record Spread(int n, double min, double p5, double median, double p95, double max) {
         static Spread of(List<Double> values) {
@@ -94,7 +61,7 @@ public final class ClinicalMeasures {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%.1f %% (%d / %d)", 100 * value(), numerator, denominator);
+            return String.format(Locale.ROOT, "%.1f %% (%d / %d)", 100 * value(), numerator, denominator);
         }
     }
 
@@ -110,8 +77,8 @@ public final class ClinicalMeasures {
     private final Share diabetesPrevalence;
     private final Share prediabetesPrevalence;
     private final Share hyperlipidemiaPrevalence;
-    private final java.util.Map<String, Share> hypertensionByAge;
-    private final java.util.Map<String, Share> diabetesByAge;
+    private final Map<String, Share> hypertensionByAge;
+    private final Map<String, Share> diabetesByAge;
 
     private ClinicalMeasures(List<PatientRecord> records, LocalDate referenceDate, ValidityChecker complicationsOnly) {
         Instant ref = referenceDate.atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -126,8 +93,8 @@ public final class ClinicalMeasures {
         int[] treatedHtn = new int[2];
         int[] crc = new int[2];
         int[][] prevalence = new int[4][2];
-        java.util.Map<String, int[]> htnByAge = new java.util.LinkedHashMap<>();
-        java.util.Map<String, int[]> dmByAge = new java.util.LinkedHashMap<>();
+        Map<String, int[]> htnByAge = new LinkedHashMap<>();
+        Map<String, int[]> dmByAge = new LinkedHashMap<>();
         for (String band : HYPERTENSION_BANDS) {
             htnByAge.put(band, new int[2]);
         }
@@ -138,7 +105,7 @@ public final class ClinicalMeasures {
             boolean alive = r.deathTime() == null || r.deathTime().isAfter(ref);
             double age = Records.ageAt(r, ref);
             Double latest = null;
-            for (Observation o : observations(r).toList()) {
+            for (Observation o : QualityMeasures.observations(r).toList()) {
                 if (o.code().sameConcept(HBA1C) && o.quantity() != null && onDiabetesTreatment(r, o.effective())) {
                     a1c.add(o.quantity().value());
                     latest = o.quantity().value();
@@ -170,7 +137,7 @@ public final class ClinicalMeasures {
                         dmByAge.get(age < 45 ? "18-44" : age < 65 ? "45-64" : "65+"),
                         r.conditions().anyMatch(c -> DIABETES.contains(c.code().key())));
             }
-            Boolean controlled = hypertensionControlled(r, alive, age, ref, yearAgo);
+            Boolean controlled = QualityMeasures.hypertensionControlled(r, alive, age, ref, yearAgo);
             if (controlled != null) {
                 count(htn, controlled);
                 if (r.medications()
@@ -179,7 +146,7 @@ public final class ClinicalMeasures {
                     count(treatedHtn, controlled);
                 }
             }
-            Boolean screened = colorectalScreened(r, alive, age, ref, yearAgo);
+            Boolean screened = QualityMeasures.colorectalScreened(r, alive, age, ref, yearAgo);
             if (screened != null) {
                 count(crc, screened);
             }
@@ -204,86 +171,6 @@ public final class ClinicalMeasures {
                 records, referenceDate, ValidityChecker.standard().only(Set.of("complication-without-cause")));
     }
 
-    /**
-     * NQF 0018 / CMS165: alive, 18-85 at the end of the period, essential hypertension diagnosed before its last six
-     * months, a visit in the period, not pregnant and without ESRD; controlled when the most recent reading in the
-     * period is below 140/90 (no reading counts as not controlled). Null when not in the denominator.
-     */
-    static Boolean hypertensionControlled(PatientRecord r, boolean alive, double age, Instant ref, Instant yearAgo) {
-        Instant sixMonths = ref.minusSeconds((long) (182.6 * 86400));
-        boolean eligible = alive
-                && age >= 18
-                && age < 86
-                && r.conditions()
-                        .anyMatch(c ->
-                                c.code().sameConcept(HYPERTENSION) && c.onset().isBefore(sixMonths))
-                && r.conditions()
-                        .noneMatch(
-                                c -> HYPERTENSION_EXCLUSIONS.contains(c.code().key()))
-                && r.encounters().stream().anyMatch(e -> inPeriod(e.start(), yearAgo, ref));
-        if (!eligible) {
-            return null;
-        }
-        double[] last = null;
-        Instant lastAt = null;
-        for (Observation o : observations(r).toList()) {
-            Double s = component(o, Values.SYSTOLIC);
-            Double d = component(o, Values.DIASTOLIC);
-            if (s != null
-                    && d != null
-                    && inPeriod(o.effective(), yearAgo, ref)
-                    && (lastAt == null || !o.effective().isBefore(lastAt))) {
-                last = new double[] {s, d};
-                lastAt = o.effective();
-            }
-        }
-        return last != null && last[0] < 140 && last[1] < 90;
-    }
-
-    /**
-     * CMS130v9 (HEDIS COL), the measure Chen et al. used: alive, 50-75 at the end of the period, a visit in it, no
-     * colorectal cancer or total colectomy; up to date with a colonoscopy within 10 years, sigmoidoscopy or CT
-     * colonography within 5, FIT-DNA within 3, or a fecal occult blood test within 1. Null when not in the denominator.
-     */
-    static Boolean colorectalScreened(PatientRecord r, boolean alive, double age, Instant ref, Instant yearAgo) {
-        boolean eligible = alive
-                && age >= 50
-                && age < 76
-                && r.encounters().stream().anyMatch(e -> inPeriod(e.start(), yearAgo, ref))
-                && r.conditions()
-                        .noneMatch(c -> COLORECTAL_EXCLUSIONS.contains(c.code().key()))
-                && r.procedures()
-                        .noneMatch(p -> COLORECTAL_EXCLUSIONS.contains(p.code().key()));
-        if (!eligible) {
-            return null;
-        }
-        return events(r)
-                .anyMatch(ev -> within(ev, COLONOSCOPY, 10, ref)
-                        || within(ev, FIVE_YEAR_SCREENS, 5, ref)
-                        || within(ev, FIT_DNA, 3, ref)
-                        || within(ev, FOBT, 1, ref));
-    }
-
-    private record Dated(Code code, Instant time) {}
-
-    private static Stream<Dated> events(PatientRecord r) {
-        return Stream.concat(
-                r.procedures().map(p -> new Dated(p.code(), p.start())),
-                observations(r).map(o -> new Dated(o.code(), o.effective())));
-    }
-
-    private static boolean within(Dated ev, Set<String> codes, int years, Instant ref) {
-        Instant from = LocalDate.ofInstant(ref, ZoneOffset.UTC)
-                .minusYears(years)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
-        return codes.contains(ev.code().key()) && inPeriod(ev.time(), from, ref);
-    }
-
-    private static boolean inPeriod(Instant t, Instant from, Instant to) {
-        return t.isAfter(from) && !t.isAfter(to);
-    }
-
     private static boolean onDiabetesTreatment(PatientRecord r, Instant t) {
         // Strictly after the order: the diagnostic HbA1c drawn at the visit that starts treatment is not "under" it.
         return r.medications()
@@ -291,22 +178,6 @@ public final class ClinicalMeasures {
                         && DIABETES.contains(m.reason().key())
                         && m.authoredOn().isBefore(t)
                         && m.activeAt(t));
-    }
-
-    private static Stream<Observation> observations(PatientRecord r) {
-        return r.encounters().stream().map(Encounter::observations).flatMap(List::stream);
-    }
-
-    private static Double component(Observation o, Code code) {
-        if (o.code().sameConcept(code) && o.quantity() != null) {
-            return o.quantity().value();
-        }
-        for (ObservationComponent c : o.components()) {
-            if (c.code().sameConcept(code) && c.value() != null) {
-                return c.value().value();
-            }
-        }
-        return null;
     }
 
     private static void count(int[] c, boolean yes) {
@@ -318,18 +189,14 @@ public final class ClinicalMeasures {
         return new Share(c[0], c[1]);
     }
 
-    private static java.util.Map<String, Share> shares(java.util.Map<String, int[]> counts) {
-        java.util.Map<String, Share> out = new java.util.LinkedHashMap<>();
+    private static Map<String, Share> shares(Map<String, int[]> counts) {
+        Map<String, Share> out = new LinkedHashMap<>();
         counts.forEach((band, c) -> out.put(band, share(c)));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
-    private static Set<String> keys(String system, String... codes) {
+    static Set<String> keys(String system, String... codes) {
         return Set.copyOf(Arrays.stream(codes).map(c -> system + "|" + c).toList());
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        return Set.copyOf(Stream.concat(a.stream(), b.stream()).toList());
     }
 
     public int patients() {
@@ -384,12 +251,12 @@ public final class ClinicalMeasures {
     }
 
     /** Living adults with hypertension by NCHS Data Brief 289's age bands (18-39, 40-59, 60+). */
-    public java.util.Map<String, Share> hypertensionByAge() {
+    public Map<String, Share> hypertensionByAge() {
         return hypertensionByAge;
     }
 
     /** Living adults with diabetes by the CDC National Diabetes Statistics Report's age bands (18-44, 45-64, 65+). */
-    public java.util.Map<String, Share> diabetesByAge() {
+    public Map<String, Share> diabetesByAge() {
         return diabetesByAge;
     }
 
