@@ -21,7 +21,7 @@ import java.util.Set;
  * synthfhir-exec.jar} with no command starts the server.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("generate", "bench", "bench-server", "help");
+    static final Set<String> COMMANDS = Set.of("generate", "bench", "bench-server", "validity", "help");
 
     private Cli() {}
 
@@ -45,6 +45,7 @@ public final class Cli {
                 case "generate" -> generate(options, out);
                 case "bench" -> Bench.run(options, out);
                 case "bench-server" -> ServerBench.run(options, out);
+                case "validity" -> ValidityReport.run(options, out);
                 default -> {
                     err.println("unknown command '" + args[0] + "'\n" + usage());
                     yield 2;
@@ -69,6 +70,9 @@ public final class Cli {
                 "  bench-server [--count N] [--heap 2g]",
                 "           cold-starts plain HAPI JPA and HAPI + SynthFHIR in fresh JVMs: seconds to the first answered",
                 "           /fhir/metadata, resident memory, $synthesize latency (first and warm) and the ratios",
+                "  validity --count N [--seed S] [--reference-date YYYY-MM-DD] [generate's cohort options]",
+                "           checks every patient against the clinical invariants and prints violations by invariant",
+                "           and the realism measures of docs/clinical-validity.md (exit 1 if any patient breaks one)",
                 "  (no command) starts the FHIR server");
     }
 

@@ -35,6 +35,14 @@ final class Lifecycle {
     private static final Code DIASTOLIC = Code.loinc("8462-4", "Diastolic blood pressure");
     private static final Code HEART_RATE = Code.loinc("8867-4", "Heart rate");
     private static final Code RESPIRATORY_RATE = Code.loinc("9279-1", "Respiratory rate");
+    /**
+     * Rise of adult systolic pressure per year of age: with the per-person offset (SD 9) it puts ~5 % of adults under
+     * 40, ~30 % of 40-59 and ~60 % of those over 60 at 140 mm[Hg] or more, near the NHANES 2015-2016 prevalence of
+     * hypertension at 140/90 or treated (7.5 %, 33.2 %, 63.1 %; Fryar et al., NCHS Data Brief 289, 2017).
+     */
+    static final double SBP_PER_YEAR = 0.6;
+
+    static final double DIABETES_MORTALITY_RATIO = 1.8;
     /** Months of age of the Bright Futures well-child visits in the first three years. */
     private static final int[] INFANT_VISIT_MONTHS = {1, 2, 4, 6, 9, 12, 15, 18, 24, 30, 36};
 
@@ -76,42 +84,94 @@ final class Lifecycle {
         boolean male = p.sex == AdministrativeSex.MALE;
         double adultHeight = (male ? 175.4 : 161.7) + 7 * p.body.heightZ();
         double height = age >= 18 ? adultHeight - Math.max(0, age - 60) * 0.1 : childHeight(age, adultHeight);
-        double bmi = age < 2
-                ? 17
-                : age < 18
-                        ? 15.5 + (p.body.adultBmi() - 21) * age / 36 + 0.2 * age
-                        : p.body.adultBmi() + Math.min(age - 18, 40) * 0.04;
+        double bmi = age < 2 ? 17 : age < 18 ? childBmi(p, age) : p.body.adultBmi() + Math.min(age - 18, 40) * 0.04;
         p.setVital("Height", height);
         p.setVital("BMI", bmi);
-        p.setVital("Weight", age < 2 ? 3.4 + age * 7 : bmi * Math.pow(height / 100, 2));
+        p.setVital("Weight", age < 2 ? infantWeight(p, age, adultHeight) : bmi * Math.pow(height / 100, 2));
         p.attributes.put("obesity", age >= 18 && bmi >= 30);
         double sbp = age < 18
                 ? 95 + age * 1.2 + p.body.sbpOffset() * 0.5
-                : 112 + 0.45 * (age - 18) + p.body.sbpOffset() + (bmi - 27) * 0.6;
+                : 112 + SBP_PER_YEAR * (age - 18) + p.body.sbpOffset() + (bmi - 27) * 0.6;
+        double dbp = 0.55 * sbp + 12 + p.body.sbpOffset() * 0.3;
         if (Boolean.TRUE.equals(p.attribute("hypertension"))) {
             sbp = Math.max(sbp, 146 + Math.abs(p.body.sbpOffset()));
+            dbp = 0.55 * sbp + 12 + p.body.sbpOffset() * 0.3;
             if (Boolean.TRUE.equals(p.attribute("hypertension_controlled"))) {
+                // Treatment lowers both pressures; the offset that made this person hypertensive must not keep the
+                // diastolic at 90 once the systolic is controlled.
                 sbp = 124 + p.body.sbpOffset() * 0.6;
+                dbp = 0.55 * sbp + 8 + p.body.sbpOffset() * 0.1;
             }
         }
         p.setVital("Systolic Blood Pressure", sbp);
-        p.setVital("Diastolic Blood Pressure", 0.55 * sbp + 12 + p.body.sbpOffset() * 0.3);
+        p.setVital("Diastolic Blood Pressure", dbp);
         p.setVital("Heart Rate", age < 10 ? p.body.heartRate() + 30 - 3 * age : p.body.heartRate());
         p.setVital("Respiration Rate", age < 10 ? 30 - age : 15);
         p.setVital("Body Temperature", 36.8);
         p.setVital("Oxygen Saturation", 98);
     }
 
+    /**
+     * Median length/stature by age as a fraction of adult height (CDC 2000 growth charts, boys and girls averaged:
+     * 49.5 cm at birth, 75 at 1, 86.5 at 2, 109 at 5, 138.5 at 10, 150 at 12, 162 at 14, of an adult 169 cm), so a
+     * child follows the centile of the adult height they will reach.
+     */
+    private static final double[][] HEIGHT_FRACTION = {
+        {0, 0.293},
+        {1, 0.444},
+        {2, 0.512},
+        {3, 0.565},
+        {4, 0.607},
+        {5, 0.645},
+        {6, 0.683},
+        {8, 0.754},
+        {10, 0.820},
+        {12, 0.888},
+        {14, 0.959},
+        {16, 0.994},
+        {18, 1.0}
+    };
+    /** Median weight (kg) in the first two years (CDC 2000 growth charts, boys and girls averaged). */
+    private static final double[][] INFANT_WEIGHT = {{0, 3.4}, {0.25, 6.0}, {0.5, 7.8}, {1, 9.8}, {1.5, 11.0}, {2, 12.3}
+    };
+
+    private static double childBmi(Person p, double age) {
+        return 15.5 + (p.body.adultBmi() - 21) * age / 36 + 0.2 * age;
+    }
+
     private static double childHeight(double age, double adultHeight) {
-        // Roughly the CDC growth chart median, scaled to the person's adult height.
-        double fraction = age < 2 ? 0.29 + 0.21 * age / 2 : Math.min(1, 0.5 + 0.5 * (age - 2) / 16);
-        return adultHeight * fraction;
+        return adultHeight * interpolate(HEIGHT_FRACTION, age);
+    }
+
+    /** The median infant curve scaled to meet the person's BMI-based weight at 2, so weight does not jump at 2. */
+    private static double infantWeight(Person p, double age, double adultHeight) {
+        double heightAt2 = childHeight(2, adultHeight) / 100;
+        double weightAt2 = childBmi(p, 2) * heightAt2 * heightAt2;
+        return interpolate(INFANT_WEIGHT, age) * weightAt2 / interpolate(INFANT_WEIGHT, 2);
+    }
+
+    private static double interpolate(double[][] table, double x) {
+        if (x <= table[0][0]) {
+            return table[0][1];
+        }
+        for (int k = 1; k < table.length; k++) {
+            if (x <= table[k][0]) {
+                double f = (x - table[k - 1][0]) / (table[k][0] - table[k - 1][0]);
+                return table[k - 1][1] + f * (table[k][1] - table[k - 1][1]);
+            }
+        }
+        return table[table.length - 1][1];
     }
 
     private static boolean dies(Person p, double age) {
         double annual = 5.6e-5 * Math.exp(0.085 * age) * (p.sex == AdministrativeSex.MALE ? 1.2 : 0.85);
         if (age < 1) {
             annual = 0.0055; // infant mortality, NCHS 2019
+        }
+        if (p.attribute("diabetes") != null) {
+            // Diabetes raises all-cause mortality 1.8-fold (Emerging Risk Factors Collaboration, NEJM 2011;364:829);
+            // without it diabetic patients accumulate into old age far beyond the CDC's prevalence at 65+.
+            annual *= DIABETES_MORTALITY_RATIO;
         }
         double weekly = 1 - Math.pow(1 - Math.min(annual, 0.9), 7 / 365.25);
         return p.random.nextDouble() < weekly;
