@@ -226,6 +226,20 @@ class EvaluateIT {
         }
         assertThat(fromServer.report().totalMapped() + fromServer.report().totalSkipped())
                 .isEqualTo(fromServer.report().totalRead());
+        assertThat(reader.read(ServerCohortReader.Selection.real().limitedTo(2)).records())
+                .containsExactlyElementsOf(fromServer.records().subList(0, 2));
+        // A condition some loaded patients have and others lack selects exactly those who have it.
+        io.synthfhir.model.Code condition = fromFile.stream()
+                .flatMap(PatientRecord::conditions)
+                .map(io.synthfhir.model.Condition::code)
+                .filter(c -> fromFile.stream().filter(r -> r.hasCondition(c)).count() == 2)
+                .findFirst()
+                .orElseThrow();
+        List<PatientRecord> withCondition = reader.read(
+                        ServerCohortReader.Selection.real().withCondition(condition))
+                .records();
+        assertThat(withCondition).hasSize(2).allSatisfy(r -> assertThat(r.hasCondition(condition))
+                .isTrue());
     }
 
     @Test
