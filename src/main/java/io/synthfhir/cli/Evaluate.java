@@ -78,14 +78,19 @@ final class Evaluate {
             }
             out.printf(
                     Locale.ROOT,
-                    "real %d patients (%d resources, %d skipped), synthetic %d (%d resources, %d skipped), training %s%n",
-                    real.size(),
+                    "read %s: %d resources, %d skipped; %s: %d resources, %d skipped%n",
+                    realPath,
                     realReport.totalRead(),
                     realReport.totalSkipped(),
-                    synthetic.records().size(),
+                    syntheticPath,
                     synthetic.report().totalRead(),
-                    synthetic.report().totalSkipped(),
-                    training == null ? "unknown" : training.size() + " patients");
+                    synthetic.report().totalSkipped());
+            out.printf(
+                    Locale.ROOT,
+                    "real reference %d patients, training %s, synthetic %d patients%n",
+                    real.size(),
+                    training == null ? "unknown" : training.size() + " patients",
+                    synthetic.records().size());
             EvaluationReport report =
                     new Evaluator().evaluate(EvaluationInput.of(real, synthetic.records(), training, seed), thresholds);
             out.print(table(report));

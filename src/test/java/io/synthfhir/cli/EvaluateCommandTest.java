@@ -80,9 +80,7 @@ class EvaluateCommandTest {
 
         assertThat(r.status()).as(r.err()).isIn(0, 1);
         assertThat(r.out())
-                .contains("real 10 patients")
-                .contains("synthetic 15")
-                .contains("training 20 patients")
+                .contains("real reference 10 patients, training 20 patients, synthetic 15 patients")
                 .contains("fidelity.halo.r2.visit-code")
                 .contains("privacy.mia.accuracy")
                 .containsPattern("(PASSED|FAILED): [0-9]+ failed");
