@@ -17,11 +17,12 @@ import java.util.Set;
 
 /**
  * The command line of the same jar: {@code generate} writes a cohort to ndjson files, {@code bench} measures the
- * generator (and, given Synthea's peer script, Synthea on the same N in the same run). {@code java -jar
- * synthfhir-exec.jar} with no command starts the server.
+ * generator (and, given Synthea's peer script, Synthea on the same N in the same run), {@code evaluate} measures a
+ * synthetic cohort against a real one from files. {@code java -jar synthfhir-exec.jar} with no command starts the
+ * server.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("generate", "bench", "bench-server", "validity", "help");
+    static final Set<String> COMMANDS = Set.of("generate", "bench", "bench-server", "validity", "evaluate", "help");
 
     private Cli() {}
 
@@ -46,6 +47,7 @@ public final class Cli {
                 case "bench" -> Bench.run(options, out);
                 case "bench-server" -> ServerBench.run(options, out);
                 case "validity" -> ValidityReport.run(options, out);
+                case "evaluate" -> Evaluate.run(options, out);
                 default -> {
                     err.println("unknown command '" + args[0] + "'\n" + usage());
                     yield 2;
@@ -73,6 +75,11 @@ public final class Cli {
                 "  validity --count N [--seed S] [--reference-date YYYY-MM-DD] [generate's cohort options]",
                 "           checks every patient against the clinical invariants and prints violations by invariant",
                 "           and the realism measures of docs/clinical-validity.md (exit 1 if any patient breaks one)",
+                "  evaluate --real PATH --synthetic PATH [--training PATH | --split-lines N] [--seed S]",
+                "           [--threshold name=value,...] [--html out.html] [--json out.json]",
+                "           PATH: ndjson of Bundles (.gz too), a Bulk Data folder, or a Bundle file; --split-lines N:",
+                "           the first N lines of --real are the training records, the rest the reference;",
+                "           prints every figure; exit 0 when all gated figures pass, 1 when one fails",
                 "  (no command) starts the FHIR server");
     }
 

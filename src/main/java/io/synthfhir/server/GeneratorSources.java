@@ -3,6 +3,7 @@ package io.synthfhir.server;
 import io.synthfhir.engine.RulesGenerator;
 import io.synthfhir.generate.GeneratorMode;
 import io.synthfhir.generate.PatientGenerator;
+import io.synthfhir.validity.ValidityChecker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,12 @@ class GeneratorSources {
     @Bean
     RulesGenerator rulesGenerator(SynthFhirProperties properties) {
         return RulesGenerator.standard(properties.rulesFolder());
+    }
+
+    /** The clinical invariants: the hybrid's last word and the evaluation's validity figure. Thread-safe, shared. */
+    @Bean
+    ValidityChecker validityChecker() {
+        return ValidityChecker.standard();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.synthfhir.server;
 
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import io.synthfhir.generate.InvalidParameterException;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -23,5 +24,20 @@ final class OperationOutcomes {
 
     static InvalidRequestException invalid(String parameter, String value, String allowed) {
         return invalid(new InvalidParameterException(parameter, value, allowed));
+    }
+
+    /**
+     * 422: the request is well formed but the data cannot answer it (no real records to compare with, code systems
+     * that do not meet); {@code expression} names the parameter or the data at fault.
+     */
+    static UnprocessableEntityException unprocessable(String expression, String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+                .setCode(OperationOutcome.IssueType.PROCESSING)
+                .setDiagnostics(message);
+        issue.getDetails().setText(message);
+        issue.addExpression(expression);
+        return new UnprocessableEntityException(message, outcome);
     }
 }

@@ -27,7 +27,8 @@ class PluginRegistrar {
     private static final Logger log = LoggerFactory.getLogger(PluginRegistrar.class);
 
     /** The OperationDefinitions the plugin publishes, by file name under fhir-profiles/. */
-    static final List<String> OPERATION_DEFINITIONS = List.of("OperationDefinition-synthesize.json");
+    static final List<String> OPERATION_DEFINITIONS =
+            List.of("OperationDefinition-synthesize.json", "OperationDefinition-evaluate.json");
 
     private final DaoRegistry daoRegistry;
     private final FhirContext fhirContext;
@@ -38,10 +39,11 @@ class PluginRegistrar {
             FhirContext fhirContext,
             SynthesizeProvider synthesize,
             SynthesisStatusProvider status,
-            PurgeProvider purge) {
+            PurgeProvider purge,
+            EvaluateProvider evaluate) {
         this.daoRegistry = daoRegistry;
         this.fhirContext = fhirContext;
-        server.registerProviders(List.of(synthesize, status, purge));
+        server.registerProviders(List.of(synthesize, status, purge, evaluate));
     }
 
     @EventListener(ApplicationReadyEvent.class)

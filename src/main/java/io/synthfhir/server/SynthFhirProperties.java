@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rulesFolder an optional folder of user rule modules loaded beside the bundled library
  * @param generatorThreads threads that generate patients in parallel (0: one per core)
  * @param security who may read real records or write into the server
+ * @param evaluation limits and default thresholds of {@code $evaluate}
  */
 @ConfigurationProperties("synthfhir")
 public record SynthFhirProperties(
@@ -24,7 +25,8 @@ public record SynthFhirProperties(
         @DefaultValue("data") Path dataFolder,
         Path rulesFolder,
         @DefaultValue("0") int generatorThreads,
-        @DefaultValue Security security) {
+        @DefaultValue Security security,
+        @DefaultValue Evaluation evaluation) {
 
     public SynthFhirProperties {
         if (syncLimit < 1) {
@@ -58,6 +60,38 @@ public record SynthFhirProperties(
                 throw new IllegalArgumentException("synthfhir.security.tokens[].value must be at least 16 characters");
             }
             scopes = scopes == null ? java.util.List.of() : java.util.List.copyOf(scopes);
+        }
+    }
+
+    /**
+     * {@code $evaluate}'s limits and default thresholds.
+     *
+     * @param maxPatients the most real (or stored synthetic) patients one evaluation reads
+     * @param thresholds default thresholds by name ({@code detection-accuracy-max: 0.8}; names in
+     *     {@link io.synthfhir.eval.ThresholdOverrides#names()}) over {@link io.synthfhir.eval.Thresholds#defaults()};
+     *     checked at start-up, so a typo stops the server rather than passing silently
+     */
+    public record Evaluation(@DefaultValue("5000") int maxPatients, java.util.Map<String, String> thresholds) {
+        public Evaluation {
+            if (maxPatients < 1) {
+                throw new IllegalArgumentException(
+                        "synthfhir.evaluation.max-patients must be at least 1, was " + maxPatients);
+            }
+            thresholds = thresholds == null ? java.util.Map.of() : java.util.Map.copyOf(thresholds);
+            try {
+                defaultThresholds(thresholds);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("synthfhir.evaluation.thresholds: " + e.getMessage(), e);
+            }
+        }
+
+        /** The thresholds an evaluation uses unless the request overrides some. */
+        public io.synthfhir.eval.Thresholds defaultThresholds() {
+            return defaultThresholds(thresholds);
+        }
+
+        private static io.synthfhir.eval.Thresholds defaultThresholds(java.util.Map<String, String> overrides) {
+            return io.synthfhir.eval.ThresholdOverrides.apply(io.synthfhir.eval.Thresholds.defaults(), overrides);
         }
     }
 

@@ -35,6 +35,27 @@ public record ExtractionReport(
         return Collections.unmodifiableMap(new TreeMap<>(counts));
     }
 
+    /** An empty report: nothing read yet. */
+    public static ExtractionReport empty() {
+        return new ExtractionReport(0, Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The counts of both reports added up: for readers that extract part by part (a patient at a time). */
+    public ExtractionReport plus(ExtractionReport other) {
+        return new ExtractionReport(
+                patients + other.patients,
+                add(read, other.read),
+                add(mapped, other.mapped),
+                add(skipped, other.skipped),
+                add(adjusted, other.adjusted));
+    }
+
+    private static Map<String, Long> add(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> sum = new TreeMap<>(a);
+        b.forEach((k, v) -> sum.merge(k, v, Long::sum));
+        return sum;
+    }
+
     public long totalRead() {
         return read.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -57,6 +57,54 @@ public final class NdjsonBundleReader {
                 .onClose(cursor::close);
     }
 
+    /** The records of a file's first lines and of the rest, with one report for the whole file. */
+    public record LineSplit(List<PatientRecord> head, List<PatientRecord> tail, ExtractionReport report) {
+        public LineSplit {
+            head = List.copyOf(head);
+            tail = List.copyOf(tail);
+        }
+    }
+
+    /**
+     * Splits by position in the file: the records of lines 1 to {@code headLines} (blank lines count) and those of
+     * the later lines, e.g. a training set and a held-out reference.
+     */
+    public static LineSplit readSplit(Path file, long headLines) {
+        record Numbered(long line, PatientRecord record) {}
+        PatientRecordExtractor extractor = new PatientRecordExtractor(RecordIds.GENERATOR_IDENTIFIER);
+        Tally tally = new Tally();
+        List<PatientRecord> head = new ArrayList<>();
+        List<PatientRecord> tail = new ArrayList<>();
+        try (OrderedLines<Numbered> lines = new OrderedLines<>(
+                file,
+                defaultThreads(),
+                LINES_PER_TASK,
+                (parser, line, number, batchTally) -> bundle(file, parser, line, number).stream()
+                        .flatMap(b -> extractor.extract(b, batchTally).stream())
+                        .map(r -> new Numbered(number, r))
+                        .toList())) {
+            for (OrderedLines.Batch<Numbered> batch = lines.next(); batch != null; batch = lines.next()) {
+                tally.addAll(batch.tally());
+                batch.results().forEach(n -> (n.line() <= headLines ? head : tail).add(n.record()));
+            }
+        }
+        return new LineSplit(head, tail, tally.report());
+    }
+
+    /** One line as a Bundle, or an error naming the file and line. */
+    private static List<Bundle> bundle(Path file, ca.uhn.fhir.parser.IParser parser, String line, long number) {
+        Resource resource = FhirText.parse(parser, line, file, number);
+        if (!(resource instanceof Bundle bundle)) {
+            throw new FhirInputException(
+                    file,
+                    number,
+                    "a " + resource.fhirType() + " where a Bundle was expected (one Bundle per line; read a"
+                            + " Bulk Data file or folder of resources with BulkNdjsonReader)",
+                    null);
+        }
+        return List.of(bundle);
+    }
+
     /** The records one by one with the report so far; close it to close the file. */
     public static Cursor open(Path file, int threads) {
         return new Cursor(file, Math.max(1, threads));
@@ -74,18 +122,12 @@ public final class NdjsonBundleReader {
 
         private Cursor(Path file, int threads) {
             PatientRecordExtractor extractor = new PatientRecordExtractor(RecordIds.GENERATOR_IDENTIFIER);
-            this.lines = new OrderedLines<>(file, threads, LINES_PER_TASK, (parser, line, number, batchTally) -> {
-                Resource resource = FhirText.parse(parser, line, file, number);
-                if (!(resource instanceof Bundle bundle)) {
-                    throw new FhirInputException(
-                            file,
-                            number,
-                            "a " + resource.fhirType() + " where a Bundle was expected (one Bundle per line; read a"
-                                    + " Bulk Data file or folder of resources with BulkNdjsonReader)",
-                            null);
-                }
-                return extractor.extract(bundle, batchTally);
-            });
+            this.lines = new OrderedLines<>(
+                    file,
+                    threads,
+                    LINES_PER_TASK,
+                    (parser, line, number, batchTally) ->
+                            extractor.extract(bundle(file, parser, line, number).get(0), batchTally));
         }
 
         @Override

@@ -30,8 +30,8 @@ import java.util.TreeMap;
  *       of type {@link PatientAssembler#UNATTACHED}.
  * </ol>
  *
- * Every move is counted in the report. The result does not depend on the order of the resources beyond the order
- * of events inside one encounter.
+ * Every move is counted in the report. Rule 1 is judged against the periods as the source gave them, so it does not
+ * depend on the order of the resources; events placed by time (rules 2 and 3) are placed in input order.
  */
 final class Visits {
     static final Duration OVERHANG = Duration.ofHours(24);

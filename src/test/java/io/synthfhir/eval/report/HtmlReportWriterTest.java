@@ -1,6 +1,8 @@
 package io.synthfhir.eval.report;
 
 import static io.synthfhir.eval.Patients.patient;
+import static io.synthfhir.testing.HeadlessChromium.count;
+import static io.synthfhir.testing.HeadlessChromium.distinctColours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,19 +12,14 @@ import io.synthfhir.eval.Evaluator;
 import io.synthfhir.eval.Patients;
 import io.synthfhir.eval.Thresholds;
 import io.synthfhir.model.PatientRecord;
+import io.synthfhir.testing.HeadlessChromium;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,13 +77,13 @@ class HtmlReportWriterTest {
 
     @Test
     void chartsRenderInHeadlessChromium(@TempDir Path tmp) throws Exception {
-        Path chromium = chromium();
+        HeadlessChromium chromium = HeadlessChromium.find();
         assumeTrue(chromium != null, "no chromium binary on PATH (apt-get install chromium); rendering test skipped");
         EvaluationReport report = report();
         Path page = tmp.resolve("report.html");
         Files.writeString(page, new HtmlReportWriter().write(report), StandardCharsets.UTF_8);
 
-        String dom = run(chromium, tmp, "--dump-dom", page.toUri().toString());
+        String dom = chromium.dumpDom(page, tmp);
         int labs = Math.min(HtmlReportWriter.LAB_HISTOGRAMS, report.labs().size());
         int bins = report.labs().get(0).realShares().size();
         assertThat(count(dom, "<circle class=\"pt\""))
@@ -99,73 +96,12 @@ class HtmlReportWriterTest {
         assertThat(count(dom, "<tr class=\"metric\""))
                 .isEqualTo(report.metrics().size());
 
-        Path png = tmp.resolve("report.png");
-        run(
-                chromium,
-                tmp,
-                "--screenshot=" + png,
-                "--window-size=1200,2600",
-                page.toUri().toString());
-        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage image = chromium.screenshot(page, tmp, 1200, 2600);
         assertThat(image).isNotNull();
         assertThat(distinctColours(image)).as("the screenshot is not blank").isGreaterThan(50);
         Path keep = Path.of("target", "eval-report");
         Files.createDirectories(keep);
-        Files.copy(png, keep.resolve("report.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        javax.imageio.ImageIO.write(image, "png", keep.resolve("report.png").toFile());
         Files.copy(page, keep.resolve("report.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static Path chromium() {
-        for (String name : List.of("chromium", "chromium-browser", "google-chrome", "headless_shell")) {
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static String run(Path chromium, Path tmp, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                chromium.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + tmp.resolve("profile")));
-        command.addAll(List.of(args));
-        Path out = tmp.resolve("chromium.out");
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(out.toFile())
-                .redirectError(tmp.resolve("chromium.err").toFile())
-                .start();
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 90 s");
-        }
-        return Files.readString(out);
-    }
-
-    private static int count(String text, String needle) {
-        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
-
-    private static long distinctColours(BufferedImage image) {
-        return Stream.iterate(0, y -> y < image.getHeight(), y -> y + 7)
-                .flatMap(y ->
-                        Stream.iterate(0, x -> x < image.getWidth(), x -> x + 7).map(x -> image.getRGB(x, y)))
-                .distinct()
-                .count();
     }
 }

@@ -88,6 +88,35 @@ class RoundTripTest {
     }
 
     @Test
+    void asyncJobFolderOfSeveralChunksReadsBackIntoTheSameRecords(@TempDir Path folder) throws IOException {
+        // An async $synthesize job writes <Type>.<first index>.ndjson per chunk, each chunk with its own copy of the
+        // care providers it references.
+        IParser parser = FhirContext.forR4Cached().newJsonParser();
+        PatientBundleMapper mapper = new PatientBundleMapper();
+        for (int from = 0; from < records.size(); from += 25) {
+            Bundle chunk = mapper.toBundle(
+                    records.subList(from, Math.min(records.size(), from + 25)),
+                    new PatientBundleMapper.Options(Bundle.BundleType.TRANSACTION, Set.of(), REFERENCE, tag));
+            Map<String, StringBuilder> byType = new TreeMap<>();
+            for (Bundle.BundleEntryComponent entry : chunk.getEntry()) {
+                byType.computeIfAbsent(entry.getResource().fhirType(), t -> new StringBuilder())
+                        .append(parser.encodeResourceToString(entry.getResource()))
+                        .append('\n');
+            }
+            for (Map.Entry<String, StringBuilder> e : byType.entrySet()) {
+                Files.writeString(
+                        folder.resolve(e.getKey() + "." + String.format("%09d", from) + ".ndjson"), e.getValue());
+            }
+        }
+
+        Extraction extraction = BulkNdjsonReader.readWithReport(folder);
+
+        assertSameRecords(extraction.records(), records);
+        assertThat(extraction.report().skipped().keySet()).allSatisfy(reason -> assertThat(reason)
+                .endsWith("duplicate of a resource already read under the" + " same reference"));
+    }
+
+    @Test
     void gzippedNdjsonOfOneBundlePerPatientReadsBackIntoTheSameRecords(@TempDir Path folder) throws IOException {
         PatientBundleMapper mapper = new PatientBundleMapper();
         IParser parser = FhirContext.forR4Cached().newJsonParser();
