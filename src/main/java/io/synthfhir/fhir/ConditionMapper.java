@@ -2,6 +2,7 @@ package io.synthfhir.fhir;
 
 import io.synthfhir.model.Condition;
 import io.synthfhir.model.ConditionCategory;
+import io.synthfhir.model.Encounter;
 
 /**
  * Condition: an encounter's diagnosis (us-core-condition-encounter-diagnosis) or a problem-list item
@@ -10,7 +11,8 @@ import io.synthfhir.model.ConditionCategory;
 final class ConditionMapper {
     private ConditionMapper() {}
 
-    static org.hl7.fhir.r4.model.Condition map(MappingContext ctx, Condition c, String id, String encounterId) {
+    static org.hl7.fhir.r4.model.Condition map(
+            MappingContext ctx, Condition c, String id, String encounterId, Encounter encounter) {
         boolean problem = c.category() == ConditionCategory.PROBLEM_LIST_ITEM;
         org.hl7.fhir.r4.model.Condition condition = ctx.mark(
                 new org.hl7.fhir.r4.model.Condition(), problem ? UsCore.CONDITION_PROBLEM : UsCore.CONDITION_ENCOUNTER);
@@ -30,7 +32,9 @@ final class ConditionMapper {
         if (resolved) {
             condition.setAbatement(MappingContext.dateTime(c.abatement()));
         }
-        condition.setRecordedDateElement(MappingContext.dateTime(c.onset()));
+        // Recorded during the encounter that holds it, even when its onset is earlier (a problem-list item carried
+        // onto the first visit of the window): extraction places the condition by this date.
+        condition.setRecordedDateElement(MappingContext.dateTime(MappingContext.within(c.onset(), encounter)));
         return condition;
     }
 }

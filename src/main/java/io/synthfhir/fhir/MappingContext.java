@@ -58,12 +58,13 @@ final class MappingContext {
         return id("Encounter/" + encounter);
     }
 
+    /** Named by everything the model knows of it: two clinics of one name in one town are two organisations. */
     static String organizationId(CareProvider provider) {
-        return uuid("Organization/" + provider.organizationName());
+        return uuid("Organization/" + provider.organizationName() + "/" + provider.organizationAddress());
     }
 
     static String practitionerId(CareProvider provider) {
-        return uuid("Practitioner/" + provider.organizationName() + "/" + provider.clinicianGivenName() + " "
+        return uuid("Practitioner/" + organizationId(provider) + "/" + provider.clinicianGivenName() + " "
                 + provider.clinicianFamilyName());
     }
 
@@ -85,6 +86,14 @@ final class MappingContext {
         DateTimeType type = new DateTimeType(Date.from(instant));
         type.setTimeZone(java.util.TimeZone.getTimeZone(ZoneOffset.UTC));
         return type;
+    }
+
+    /** {@code t} moved into the encounter's period: when an event that started earlier was recorded there. */
+    static Instant within(Instant t, io.synthfhir.model.Encounter encounter) {
+        if (t.isBefore(encounter.start())) {
+            return encounter.start();
+        }
+        return t.isAfter(encounter.end()) ? encounter.end() : t;
     }
 
     static Date date(Instant instant) {

@@ -81,7 +81,7 @@ public final class PatientBundleMapper {
             sink.accept(EncounterMapper.map(ctx, e, i));
             for (int j = 0; j < e.conditions().size(); j++) {
                 sink.accept(ConditionMapper.map(
-                        ctx, e.conditions().get(j), ctx.id(prefix + "Condition/" + j), encounterId));
+                        ctx, e.conditions().get(j), ctx.id(prefix + "Condition/" + j), encounterId, e));
             }
             for (int j = 0; j < e.observations().size(); j++) {
                 sink.accept(ObservationMapper.map(
@@ -101,7 +101,7 @@ public final class PatientBundleMapper {
             }
             for (int j = 0; j < e.allergies().size(); j++) {
                 sink.accept(AllergyMapper.map(
-                        ctx, e.allergies().get(j), ctx.id(prefix + "AllergyIntolerance/" + j), encounterId));
+                        ctx, e.allergies().get(j), ctx.id(prefix + "AllergyIntolerance/" + j), encounterId, e));
             }
         }
     }
