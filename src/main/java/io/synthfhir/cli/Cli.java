@@ -21,7 +21,7 @@ import java.util.Set;
  * synthfhir-exec.jar} with no command starts the server.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("generate", "bench", "help");
+    static final Set<String> COMMANDS = Set.of("generate", "bench", "train", "sample-bench", "help");
 
     private Cli() {}
 
@@ -44,6 +44,8 @@ public final class Cli {
             return switch (args[0]) {
                 case "generate" -> generate(options, out);
                 case "bench" -> Bench.run(options, out);
+                case "train" -> TrainCommand.run(options, out);
+                case "sample-bench" -> SampleBench.run(options, out);
                 default -> {
                     err.println("unknown command '" + args[0] + "'\n" + usage());
                     yield 2;
@@ -52,6 +54,9 @@ public final class Cli {
         } catch (InvalidParameterException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (io.synthfhir.gan.ModelFormatException | io.synthfhir.fhir.extract.FhirInputException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -65,6 +70,8 @@ public final class Cli {
                 "  bench    --count N [--seed S] [--threads T] [--peer ../shared/tools/synthea-peer.sh]",
                 "           prints patients/s, resources/s, CPU-s per patient, bytes/s, peak memory, first-patient latency,",
                 "           and with --peer the same figures for Synthea on the same N and the ratios",
+                TrainCommand.usage(),
+                SampleBench.usage(),
                 "  (no command) starts the FHIR server");
     }
 

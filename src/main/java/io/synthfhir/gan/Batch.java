@@ -27,7 +27,7 @@ final class Batch {
     final int[] type;
     final EncodedPatient.Visit[] content;
     final int visits;
-    final List<EncodedPatient> patients;
+    final List<Segment> segments;
 
     private Batch(
             int size,
@@ -39,7 +39,7 @@ final class Batch {
             int[] type,
             EncodedPatient.Visit[] content,
             int visits,
-            List<EncodedPatient> patients) {
+            List<Segment> segments) {
         this.size = size;
         this.length = length;
         this.history = history;
@@ -49,7 +49,7 @@ final class Batch {
         this.type = type;
         this.content = content;
         this.visits = visits;
-        this.patients = patients;
+        this.segments = segments;
     }
 
     int rows() {
@@ -61,12 +61,39 @@ final class Batch {
     }
 
     /**
-     * @param conditionSlots the cohort-condition slot each patient trains with this time (-1: none)
-     * @param noise draws the noise inputs of head B, when the layout has any
+     * A stretch of one patient's steps: {@code [from, to)} are fed to the network, the loss counts from {@code
+     * lossFrom} on. A long sequence is cut into windows that start {@code burnIn} steps before the steps they train,
+     * so the LSTM state has warmed up on real history by then (the sampler always runs the whole sequence).
      */
-    static Batch of(List<EncodedPatient> patients, int[] conditionSlots, Layout layout, SplittableRandom noise) {
-        int size = patients.size();
-        int length = patients.stream().mapToInt(EncodedPatient::steps).max().orElse(1);
+    record Segment(EncodedPatient patient, int from, int to, int lossFrom) {
+        int length() {
+            return to - from;
+        }
+
+        /** The whole sequence, or windows of at most {@code window} trained steps after a burn-in. */
+        static List<Segment> of(EncodedPatient p, int window, int burnIn) {
+            int n = p.steps();
+            if (n <= window + burnIn) {
+                return List.of(new Segment(p, 0, n, 0));
+            }
+            List<Segment> out = new java.util.ArrayList<>();
+            out.add(new Segment(p, 0, window + burnIn, 0));
+            int trained = window + burnIn;
+            while (trained < n) {
+                int to = Math.min(n, trained + window);
+                out.add(new Segment(p, trained - burnIn, to, trained));
+                trained = to;
+            }
+            return out;
+        }
+    }
+
+    /**
+     * @param conditionSlots the cohort-condition slot each segment's patient trains with this time (-1: none)
+     */
+    static Batch of(List<Segment> segments, int[] conditionSlots, Layout layout) {
+        int size = segments.size();
+        int length = segments.stream().mapToInt(Segment::length).max().orElse(1);
         int hs = layout.histSize;
         int cs = layout.ctxSize;
         float[] history = new float[size * hs * length];
@@ -78,10 +105,11 @@ final class Batch {
         EncodedPatient.Visit[] content = new EncodedPatient.Visit[rows];
         int visits = 0;
         for (int i = 0; i < size; i++) {
-            EncodedPatient p = patients.get(i);
+            Segment seg = segments.get(i);
+            EncodedPatient p = seg.patient();
             int example = i;
-            for (int t = 0; t < p.steps(); t++) {
-                int step = t;
+            for (int t = seg.from(); t < seg.to(); t++) {
+                int step = t - seg.from();
                 Layout.Step previous = t == 0 ? null : p.visits().get(t - 1).step();
                 layout.writeHistory(
                         (d, v) -> history[(example * hs + d) * length + step] = v,
@@ -89,7 +117,8 @@ final class Batch {
                         p.birthYear(),
                         p.male(),
                         conditionSlots[i]);
-                int r = example + size * t;
+                int r = example + size * step;
+                boolean trained = t >= seg.lossFrom();
                 if (t < p.visits().size()) {
                     EncodedPatient.Visit visit = p.visits().get(t);
                     Layout.Step s = visit.step();
@@ -101,14 +130,15 @@ final class Batch {
                             s.year(),
                             s.index(),
                             p.male());
-                    for (int z = 0; z < layout.noise; z++) {
-                        context[(example * cs + layout.ctxNoise + z) * length + step] = (float) gaussian(noise);
+                    if (trained) {
+                        kind[r] = VISIT;
+                        gap[r] = s.gapBin();
+                        type[r] = s.type();
+                        content[r] = visit;
+                        visits++;
                     }
-                    kind[r] = VISIT;
-                    gap[r] = s.gapBin();
-                    type[r] = s.type();
-                    content[r] = visit;
-                    visits++;
+                } else if (!trained) {
+                    kind[r] = NONE;
                 } else if (p.deceased()) {
                     kind[r] = END;
                 } else {
@@ -127,7 +157,7 @@ final class Batch {
                 type,
                 content,
                 visits,
-                List.copyOf(patients));
+                List.copyOf(segments));
     }
 
     static double gaussian(SplittableRandom random) {

@@ -45,7 +45,7 @@ public final class GanModel {
         this.manifest = manifest;
         this.encoding = encoding;
         this.graph = graph;
-        this.layout = new Layout(encoding, manifest.hyperParameters().noise());
+        this.layout = new Layout(encoding);
         checkShapes(layout, graph);
         this.network = new JavaNetwork(graph, layout.units);
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
-import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -69,47 +68,54 @@ public final class GanTrainer {
                 Double.NaN,
                 "learning the vocabulary, value normalisers and gap bins from " + training.size() + " patients"));
         Encoding encoding = new EncodingBuilder(LabCatalog.load()).build(training, config.k(), config.gapBins());
-        Layout layout = new Layout(encoding, config.adversarial().noise());
+        Layout layout = new Layout(encoding);
         PatientEncoder encoder = new PatientEncoder(encoding, layout);
-        List<EncodedPatient> train = training.stream().map(encoder::encode).toList();
-        List<EncodedPatient> test = held.stream().map(encoder::encode).toList();
+        TrainingConfig.Batching batching = config.batching();
+        List<Batch.Segment> train = BatchPlan.segments(
+                training.stream().map(encoder::encode).toList(), batching.window(), batching.burnIn());
+        List<Batch.Segment> test =
+                BatchPlan.segments(held.stream().map(encoder::encode).toList(), batching.window(), batching.burnIn());
         ComputationGraph graph = GeneratorNetwork.build(layout, config.shape(), config.seed(), config.learningRate());
         SplittableRandom random = new SplittableRandom(config.seed());
+        Adversary adversary = config.adversarial().enabled()
+                ? new Adversary(
+                        config.adversarial(), batching, encoding, layout, graph, config.seed(), config.learningRate())
+                : null;
+        EpochRunner runner;
+        DpSgd dp = null;
+        if (config.privacy() != null) {
+            if (adversary != null) {
+                throw new IllegalArgumentException("DP-SGD with the adversarial term is not supported: train with one "
+                        + "or the other (the critic reads real records, so its gradient would need the same clipping "
+                        + "and noise as the generator's, jointly)");
+            }
+            dp = new DpSgd(config.privacy(), config.maxEpochs());
+            runner = new DpEpochs(graph, layout, train, dp, random);
+        } else {
+            runner = new MinibatchEpochs(graph, layout, train, batching.size(), random, adversary);
+        }
+        long budget = config.timeBudget().getSeconds();
+        String timeReason = "time budget (" + config.timeBudget() + ") reached";
+        EpochRunner.Limits limits = new EpochRunner.Limits(stop, () -> clock.seconds() > budget, timeReason);
 
         INDArray best = graph.params().dup();
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         int epochsWithoutGain = 0;
         int epoch = 0;
-        int iteration = 0;
         String stopReason = "epoch budget (" + config.maxEpochs() + ") reached";
         double epochSeconds = 0;
-        outer:
         while (epoch < config.maxEpochs()) {
-            if (clock.seconds() + epochSeconds > config.timeBudget().getSeconds()) {
-                stopReason = "time budget (" + config.timeBudget() + ") reached";
+            if (clock.seconds() + epochSeconds > budget) {
+                stopReason = timeReason;
                 break;
             }
             double epochStart = clock.seconds();
-            MleLoss.Parts trainParts = MleLoss.Parts.ZERO;
-            for (List<EncodedPatient> patients : BatchPlan.plan(train, config.visitsPerBatch(), random)) {
-                if (stop.getAsBoolean()) {
-                    throw new TrainingCancelledException("training cancelled after " + epoch + " epochs");
-                }
-                Batch batch = Batch.of(patients, conditionSlots(patients, random), layout, random);
-                MleStep.Forward f = MleStep.forward(graph, layout, batch, true);
-                Gradient g = MleStep.backward(graph, f.epsA(), f.epsB());
-                MleStep.apply(graph, g, iteration++, epoch, batch.size);
-                trainParts = trainParts.plus(f.parts());
-                if (clock.seconds() > config.timeBudget().getSeconds()) {
-                    stopReason = "time budget (" + config.timeBudget() + ") reached";
-                    epoch++;
-                    break outer;
-                }
-            }
+            EpochRunner.Result result = runner.run(epoch, limits);
             epoch++;
             epochSeconds = clock.seconds() - epochStart;
-            double heldLoss = test.isEmpty() ? trainParts.perStep() : heldOutLoss(graph, layout, test);
+            MleLoss.Parts trainParts = result.parts();
+            double heldLoss = test.isEmpty() ? trainParts.perStep() : heldOutLoss(graph, layout, test, batching.size());
             if (heldLoss < bestLoss) {
                 bestLoss = heldLoss;
                 bestEpoch = epoch;
@@ -118,25 +124,36 @@ public final class GanTrainer {
             } else {
                 epochsWithoutGain++;
             }
+            double epsilon = dp == null ? Double.NaN : dp.epsilon();
             out.progress(progress(
                     "epoch",
                     epoch,
-                    iteration,
+                    runner.updates(),
                     clock,
                     trainParts.perStep(),
                     heldLoss,
                     bestLoss,
-                    Double.NaN,
+                    epsilon,
                     String.format(
                             java.util.Locale.ROOT,
-                            "epoch %d/%d: train %.4f, held-out %.4f nats/step (best %.4f at epoch %d), %.1f s",
+                            "epoch %d/%d: train %.4f nats/step (gap %.3f, type %.3f, codes %.3f, values %.3f),"
+                                    + " held-out %.4f (best %.4f at epoch %d), %.1f s%s",
                             epoch,
                             config.maxEpochs(),
                             trainParts.perStep(),
+                            trainParts.gap() / trainParts.steps(),
+                            trainParts.type() / trainParts.steps(),
+                            trainParts.units() / trainParts.steps(),
+                            trainParts.values() / trainParts.steps(),
                             heldLoss,
                             bestLoss,
                             bestEpoch,
-                            epochSeconds)));
+                            epochSeconds,
+                            dp == null ? "" : String.format(java.util.Locale.ROOT, ", epsilon %.3f", epsilon))));
+            if (result.stopReason() != null) {
+                stopReason = result.stopReason();
+                break;
+            }
             if (!test.isEmpty() && epochsWithoutGain >= config.patience()) {
                 stopReason = "held-out loss did not improve for " + config.patience() + " epochs";
                 break;
@@ -145,14 +162,15 @@ public final class GanTrainer {
         if (bestEpoch > 0) {
             graph.setParams(best);
         }
-        ModelManifest.Run run =
-                new ModelManifest.Run(epoch, iteration, clock.seconds(), clock.cpuSeconds(), stopReason, bestEpoch);
-        GanModel model = assemble(encoding, graph, training, held, run, null, Map.of());
+        ModelManifest.PrivacySpent privacy = runner.privacy();
+        ModelManifest.Run run = new ModelManifest.Run(
+                epoch, runner.updates(), clock.seconds(), clock.cpuSeconds(), stopReason, bestEpoch);
+        GanModel model = assemble(encoding, graph, training, held, run, privacy, Map.of());
         if (config.evaluationPatients() > 0 && !held.isEmpty()) {
             out.progress(progress(
                     "evaluating",
                     epoch,
-                    iteration,
+                    runner.updates(),
                     clock,
                     Double.NaN,
                     bestLoss,
@@ -162,38 +180,29 @@ public final class GanTrainer {
             Map<String, Double> metrics = new java.util.LinkedHashMap<>();
             metrics.put("heldout.nll-per-step", bestLoss);
             metrics.putAll(FinalFigures.measure(model, training, held, config.evaluationPatients(), config.seed()));
-            run = new ModelManifest.Run(epoch, iteration, clock.seconds(), clock.cpuSeconds(), stopReason, bestEpoch);
-            model = assemble(encoding, graph, training, held, run, null, metrics);
+            run = new ModelManifest.Run(
+                    epoch, runner.updates(), clock.seconds(), clock.cpuSeconds(), stopReason, bestEpoch);
+            model = assemble(encoding, graph, training, held, run, privacy, metrics);
         }
         out.progress(progress(
                 "done",
                 epoch,
-                iteration,
+                runner.updates(),
                 clock,
                 Double.NaN,
                 bestLoss,
                 bestLoss,
-                Double.NaN,
+                privacy == null ? Double.NaN : privacy.epsilon(),
                 "trained " + model.manifest().modelId() + ": " + stopReason));
         return model;
     }
 
-    /** Each patient trains with one of its conditions as the cohort condition, or none (half the time). */
-    private static int[] conditionSlots(List<EncodedPatient> patients, SplittableRandom random) {
-        int[] slots = new int[patients.size()];
-        for (int i = 0; i < slots.length; i++) {
-            int[] held = patients.get(i).conditionSlots();
-            slots[i] = held.length == 0 || random.nextBoolean() ? -1 : held[random.nextInt(held.length)];
-        }
-        return slots;
-    }
-
-    static double heldOutLoss(ComputationGraph graph, Layout layout, List<EncodedPatient> patients) {
+    static double heldOutLoss(ComputationGraph graph, Layout layout, List<Batch.Segment> segments, int batchSize) {
         MleLoss.Parts total = MleLoss.Parts.ZERO;
-        for (List<EncodedPatient> batch : BatchPlan.fixed(patients, 2048)) {
+        for (List<Batch.Segment> batch : BatchPlan.fixed(segments, batchSize)) {
             int[] slots = new int[batch.size()];
             java.util.Arrays.fill(slots, -1);
-            Batch b = Batch.of(batch, slots, layout, new SplittableRandom(0));
+            Batch b = Batch.of(batch, slots, layout);
             total = total.plus(MleStep.forward(graph, layout, b, false).parts());
         }
         return total.perStep();

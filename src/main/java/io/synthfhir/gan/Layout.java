@@ -41,8 +41,6 @@ final class Layout {
     final int ctxGap;
     final int ctxAge;
     final int ctxScalars;
-    final int ctxNoise;
-    final int noise;
     final int ctxSize;
 
     /** Head A: gap bins, then END (death), then visit types. */
@@ -60,8 +58,7 @@ final class Layout {
     private final int[][] channelsOfToken;
     private final Map<String, Integer> channelIndex = new HashMap<>();
 
-    Layout(Encoding encoding, int noise) {
-        this.noise = noise;
+    Layout(Encoding encoding) {
         Vocabulary v = encoding.vocabulary();
         this.units = v.unitCount();
         this.channels = encoding.channels().size();
@@ -90,8 +87,7 @@ final class Layout {
         ctxGap = types;
         ctxAge = ctxGap + gapBins;
         ctxScalars = ctxAge + AGE_BANDS;
-        ctxNoise = ctxScalars + CTX_SCALARS;
-        ctxSize = ctxNoise + noise;
+        ctxSize = ctxScalars + CTX_SCALARS;
 
         end = gapBins;
         headAType = gapBins + 1;

@@ -29,10 +29,12 @@ final class MleLoss {
     }
 
     /**
-     * Computes the loss; when {@code epsA}/{@code epsB} are not null (shaped like the outputs) they receive the
-     * gradient of the mean loss per step.
+     * Computes the loss from the heads' outputs (row-major, one row per batch row); when {@code epsA}/{@code epsB}
+     * are not null (shaped like the outputs) they receive the gradient of the mean loss per step.
      */
-    static Parts compute(Layout layout, Batch batch, float[][] a, float[][] b, float[][] epsA, float[][] epsB) {
+    static Parts compute(Layout layout, Batch batch, float[] a, float[] b, float[] epsA, float[] epsB) {
+        int na = layout.headASize;
+        int nb = layout.headBSize;
         int steps = 0;
         for (byte k : batch.kind) {
             if (k != Batch.NONE) {
@@ -50,25 +52,25 @@ final class MleLoss {
             if (kind == Batch.NONE) {
                 continue;
             }
-            float[] out = a[r];
-            float[] eps = epsA == null ? null : epsA[r];
+            int rowA = r * na;
+            int rowB = r * nb;
             int from = kind == Batch.CENSORED ? batch.gap[r] : kind == Batch.END ? layout.end : batch.gap[r];
             int to = kind == Batch.CENSORED ? layout.gapBins : from + 1;
-            gapLoss += softmaxLoss(out, 0, gapOutputs, from, to, eps, scale);
+            gapLoss += softmaxLoss(a, rowA, gapOutputs, from, to, epsA, scale);
             if (kind == Batch.VISIT) {
-                typeLoss +=
-                        softmaxLoss(out, layout.headAType, layout.types, batch.type[r], batch.type[r] + 1, eps, scale);
+                typeLoss += softmaxLoss(
+                        a, rowA + layout.headAType, layout.types, batch.type[r], batch.type[r] + 1, epsA, scale);
                 EncodedPatient.Visit visit = batch.content[r];
-                unitLoss += units(layout, b[r], visit.step().units(), epsB == null ? null : epsB[r], scale);
-                valueLoss += values(layout, b[r], visit, epsB == null ? null : epsB[r], scale);
+                unitLoss += units(layout, b, rowB, visit.step().units(), epsB, scale);
+                valueLoss += values(layout, b, rowB, visit, epsB, scale);
             }
         }
         return new Parts(gapLoss, typeLoss, unitLoss, valueLoss, steps);
     }
 
     /**
-     * −log Σ_{j in [from, to)} softmax(out[offset..offset+n))_j; the gradient is p − q, q = p restricted to the target
-     * range and renormalised (a one-hot target when the range is one index).
+     * −log Σ_{j in [from, to)} softmax(out[offset..offset+n))_j; the gradient (into {@code eps} at the same offset)
+     * is p − q, q = p restricted to the target range and renormalised (a one-hot target when the range is one index).
      */
     static double softmaxLoss(float[] out, int offset, int n, int from, int to, float[] eps, float scale) {
         double max = Double.NEGATIVE_INFINITY;
@@ -95,7 +97,7 @@ final class MleLoss {
         return Math.log(total) - Math.log(Math.max(target, 1e-300));
     }
 
-    private static double units(Layout layout, float[] out, int[] present, float[] eps, float scale) {
+    private static double units(Layout layout, float[] out, int row, int[] present, float[] eps, float scale) {
         double loss = 0;
         int next = 0;
         for (int u = 0; u < layout.units; u++) {
@@ -103,24 +105,25 @@ final class MleLoss {
             if (y) {
                 next++;
             }
-            double z = out[u];
+            double z = out[row + u];
             // log(1 + e^z) − y z, computed without overflow
             double softplus = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
             loss += softplus - (y ? z : 0);
             if (eps != null) {
                 double p = 1 / (1 + Math.exp(-z));
-                eps[u] += (float) ((p - (y ? 1 : 0)) * scale);
+                eps[row + u] += (float) ((p - (y ? 1 : 0)) * scale);
             }
         }
         return loss;
     }
 
-    private static double values(Layout layout, float[] out, EncodedPatient.Visit visit, float[] eps, float scale) {
+    private static double values(
+            Layout layout, float[] out, int row, EncodedPatient.Visit visit, float[] eps, float scale) {
         double loss = 0;
         int[] channels = visit.step().channels();
         for (int i = 0; i < channels.length; i++) {
             int c = channels[i];
-            int off = layout.channelOffset(c);
+            int off = row + layout.channelOffset(c);
             int m = layout.modes(c);
             loss += softmaxLoss(out, off, m, visit.modes()[i], visit.modes()[i] + 1, eps, scale);
             double mean = out[off + m];

@@ -56,14 +56,15 @@ public record ModelManifest(
             int mix,
             double l2,
             double learningRate,
-            int visitsPerBatch,
+            int batchSize,
+            int window,
+            int burnIn,
             int gapBins,
             int maxEpochs,
             long timeBudgetSeconds,
             int patience,
             double adversarialWeight,
             int criticHidden,
-            int noise,
             int adversarialWarmupEpochs) {
 
         static HyperParameters of(TrainingConfig c) {
@@ -73,14 +74,15 @@ public record ModelManifest(
                     c.shape().mix(),
                     c.shape().l2(),
                     c.learningRate(),
-                    c.visitsPerBatch(),
+                    c.batching().size(),
+                    c.batching().window(),
+                    c.batching().burnIn(),
                     c.gapBins(),
                     c.maxEpochs(),
                     c.timeBudget().getSeconds(),
                     c.patience(),
                     c.adversarial().weight(),
                     c.adversarial().criticHidden(),
-                    c.adversarial().noise(),
                     c.adversarial().warmupEpochs());
         }
     }

@@ -13,11 +13,12 @@ import java.util.Objects;
  * @param patience stop when the held-out loss has not improved for this many epochs (the best weights are kept)
  * @param shape network sizes
  * @param learningRate Adam's step size
- * @param visitsPerBatch batches gather patients of similar length up to this many visits (without DP)
+ * @param batching how sequences are cut and grouped into batches (without DP)
  * @param gapBins how many gap bins to learn
  * @param adversarial the adversarial term, or {@link Adversarial#OFF}
  * @param privacy DP-SGD, or null to train without it
- * @param threads native (OpenMP) threads for ND4J
+ * @param threads native (OpenMP) threads for ND4J; 1 by default: on the shared 2-core machine two OpenMP threads made
+ *     an epoch 3-10 times slower in wall time than one (docs/gan.md)
  * @param evaluationPatients synthetic patients sampled at the end to measure the model against the held-out ones (0:
  *     skip)
  * @param split how the caller split training and held-out records, recorded in the manifest
@@ -30,7 +31,7 @@ public record TrainingConfig(
         int patience,
         Shape shape,
         double learningRate,
-        int visitsPerBatch,
+        Batching batching,
         int gapBins,
         Adversarial adversarial,
         Privacy privacy,
@@ -41,6 +42,7 @@ public record TrainingConfig(
     public TrainingConfig {
         Objects.requireNonNull(timeBudget, "timeBudget");
         Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(batching, "batching");
         adversarial = adversarial == null ? Adversarial.OFF : adversarial;
         split = split == null ? Split.UNKNOWN : split;
         if (k < 1) {
@@ -66,11 +68,11 @@ public record TrainingConfig(
                 6,
                 Shape.DEFAULT,
                 2e-3,
-                1024,
+                Batching.DEFAULT,
                 GapBins.DEFAULT_BINS,
                 Adversarial.OFF,
                 null,
-                2,
+                1,
                 500,
                 Split.UNKNOWN);
     }
@@ -91,16 +93,38 @@ public record TrainingConfig(
     }
 
     /**
-     * The adversarial term beside the likelihood: a recurrent critic judges each generated visit against the real
-     * history it continues, and the generator follows its gradient (straight-through through the sampled codes).
+     * Batches: {@code size} sequence segments of similar length each; a sequence longer than {@code window +
+     * burnIn} steps is cut into windows of {@code window} trained steps, each fed {@code burnIn} earlier steps first.
+     */
+    public record Batching(int size, int window, int burnIn) {
+        public static final Batching DEFAULT = new Batching(24, 192, 48);
+
+        public Batching {
+            if (size < 1 || window < 1 || burnIn < 0) {
+                throw new IllegalArgumentException("batching needs a positive size and window and a burn-in >= 0: "
+                        + size + ", " + window + ", " + burnIn);
+            }
+        }
+    }
+
+    /**
+     * The adversarial term beside the likelihood, SeqGAN style: a recurrent critic judges generated histories after
+     * every visit, and the generator follows the policy gradient of its judgement (see {@code Adversary}).
      *
      * @param weight weight of the adversarial gradient relative to the likelihood's; 0 turns it off
      * @param criticHidden the critic's LSTM size
-     * @param noise noise inputs of head B (what lets a generated visit's codes vary together)
      * @param warmupEpochs likelihood-only epochs before the adversarial term starts
      */
-    public record Adversarial(double weight, int criticHidden, int noise, int warmupEpochs) {
-        public static final Adversarial OFF = new Adversarial(0, 64, 0, 0);
+    public record Adversarial(double weight, int criticHidden, int warmupEpochs) {
+        public static final Adversarial OFF = new Adversarial(0, 64, 0);
+
+        public Adversarial {
+            if (weight < 0 || criticHidden < 1 || warmupEpochs < 0) {
+                throw new IllegalArgumentException(
+                        "adversarial term needs weight >= 0, critic size >= 1, warm-up >= 0: " + weight + ", "
+                                + criticHidden + ", " + warmupEpochs);
+            }
+        }
 
         public boolean enabled() {
             return weight > 0;
@@ -110,8 +134,8 @@ public record TrainingConfig(
     /**
      * DP-SGD (Abadi et al. 2016): Poisson-sampled batches, per-example clipping to {@code clipNorm}, Gaussian noise of
      * standard deviation {@code noiseMultiplier · clipNorm}. Give either a target ε (the noise multiplier is then the
-     * smallest that fits the planned steps) or a noise multiplier (training then stops when {@code maxEpsilon}, if
-     * set, would be exceeded).
+     * smallest that fits the epoch budget's steps, and training stops before ε would pass it) or a noise multiplier
+     * (ε is then whatever the steps taken cost).
      */
     public record Privacy(
             Double targetEpsilon, Double noiseMultiplier, double delta, double clipNorm, double samplingRate) {
@@ -152,7 +176,7 @@ public record TrainingConfig(
                 patience,
                 shape,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 privacy,
@@ -170,7 +194,7 @@ public record TrainingConfig(
                 patience,
                 shape,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 privacy,
@@ -188,7 +212,7 @@ public record TrainingConfig(
                 patience,
                 shape,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 privacy,
@@ -206,7 +230,7 @@ public record TrainingConfig(
                 patience,
                 value,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 privacy,
@@ -224,7 +248,7 @@ public record TrainingConfig(
                 patience,
                 shape,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 value,
                 privacy,
@@ -242,7 +266,7 @@ public record TrainingConfig(
                 patience,
                 shape,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 value,
@@ -260,7 +284,7 @@ public record TrainingConfig(
                 patience,
                 shape,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 privacy,
@@ -278,13 +302,31 @@ public record TrainingConfig(
                 patience,
                 shape,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 privacy,
                 threads,
                 evaluationPatients,
                 value);
+    }
+
+    public TrainingConfig withThreads(int value) {
+        return new TrainingConfig(
+                seed,
+                k,
+                maxEpochs,
+                timeBudget,
+                patience,
+                shape,
+                learningRate,
+                batching,
+                gapBins,
+                adversarial,
+                privacy,
+                value,
+                evaluationPatients,
+                split);
     }
 
     public TrainingConfig withPatience(int value) {
@@ -296,7 +338,7 @@ public record TrainingConfig(
                 value,
                 shape,
                 learningRate,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 privacy,
@@ -314,7 +356,7 @@ public record TrainingConfig(
                 patience,
                 shape,
                 value,
-                visitsPerBatch,
+                batching,
                 gapBins,
                 adversarial,
                 privacy,
@@ -323,7 +365,7 @@ public record TrainingConfig(
                 split);
     }
 
-    public TrainingConfig withVisitsPerBatch(int value) {
+    public TrainingConfig withBatching(Batching value) {
         return new TrainingConfig(
                 seed,
                 k,

@@ -99,9 +99,6 @@ final class VisitSampler {
             double year = PatientEncoder.year(start);
             ctx.clear();
             layout.writeContext(ctx, type, gapBin, age, year, t, male);
-            for (int z = 0; z < layout.noise; z++) {
-                ctx.set(layout.ctxNoise + z, (float) Batch.gaussian(random));
-            }
             net.mix(state, ctx.index, ctx.value, ctx.count, mix);
             net.unitLogits(mix, logits);
             int[] units = drawUnits(logits, random, forced == null ? null : forced.get(t));
@@ -117,11 +114,24 @@ final class VisitSampler {
             int[] channels = channelsOf(tokens);
             double[] values = new double[channels.length];
             float[] inputs = new float[channels.length];
+            int[] modes = new int[channels.length];
+            float[] alphas = new float[channels.length];
             for (int i = 0; i < channels.length; i++) {
-                values[i] = value(channels[i], mix, random);
-                inputs[i] = encoding.channels().get(channels[i]).input(values[i]);
+                ValueChannel c = encoding.channels().get(channels[i]);
+                int off = layout.channelOffset(channels[i]);
+                int m = layout.modes(channels[i]);
+                float[] modeLogits = new float[m];
+                for (int k = 0; k < m; k++) {
+                    modeLogits[k] = net.output(mix, off + k);
+                }
+                modes[i] = draw(modeLogits, 0, m, random);
+                double mean = net.output(mix, off + m);
+                double logSd = Math.max(MleLoss.MIN_LOG_SD, Math.min(MleLoss.MAX_LOG_SD, net.output(mix, off + m + 1)));
+                alphas[i] = (float) Math.max(-1, Math.min(1, mean + Math.exp(logSd) * Batch.gaussian(random)));
+                values[i] = c.finish(c.gmm().value(modes[i], alphas[i]));
+                inputs[i] = c.input(values[i]);
             }
-            visits.add(new SampledVisit(type, start, tokens, channels, values));
+            visits.add(new SampledVisit(type, gapBin, start, units, tokens, channels, values, inputs, modes, alphas));
             previous = new Layout.Step(type, gapBin, age, year, t, units, channels, inputs);
             previousTime = start;
         }
@@ -132,7 +142,16 @@ final class VisitSampler {
             visits.set(
                     at,
                     new SampledVisit(
-                            v.type(), v.start(), insert(v.tokens(), conditionToken), v.channels(), v.values()));
+                            v.type(),
+                            v.gapBin(),
+                            v.start(),
+                            v.units(),
+                            insert(v.tokens(), conditionToken),
+                            v.channels(),
+                            v.values(),
+                            v.inputs(),
+                            v.modes(),
+                            v.alphas()));
         }
         return new Sampled(List.copyOf(visits), died);
     }
@@ -175,21 +194,6 @@ final class VisitSampler {
                 .flatMap(tk -> Arrays.stream(layout.channelsOfToken(tk)))
                 .sorted()
                 .toArray();
-    }
-
-    private double value(int channel, float[] mix, SplittableRandom random) {
-        ValueChannel c = encoding.channels().get(channel);
-        int off = layout.channelOffset(channel);
-        int m = layout.modes(channel);
-        float[] modeLogits = new float[m];
-        for (int k = 0; k < m; k++) {
-            modeLogits[k] = net.output(mix, off + k);
-        }
-        int mode = draw(modeLogits, 0, m, random);
-        double mean = net.output(mix, off + m);
-        double logSd = Math.max(MleLoss.MIN_LOG_SD, Math.min(MleLoss.MAX_LOG_SD, net.output(mix, off + m + 1)));
-        double alpha = Math.max(-1, Math.min(1, mean + Math.exp(logSd) * Batch.gaussian(random)));
-        return c.finish(c.gmm().value(mode, alpha));
     }
 
     /** A draw from softmax(out[offset..offset+n)). */
