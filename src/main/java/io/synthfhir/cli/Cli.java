@@ -22,7 +22,8 @@ import java.util.Set;
  * server.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("generate", "bench", "bench-server", "validity", "evaluate", "help");
+    static final Set<String> COMMANDS =
+            Set.of("generate", "bench", "bench-server", "validity", "evaluate", "train", "sample-bench", "help");
 
     private Cli() {}
 
@@ -48,6 +49,8 @@ public final class Cli {
                 case "bench-server" -> ServerBench.run(options, out);
                 case "validity" -> ValidityReport.run(options, out);
                 case "evaluate" -> Evaluate.run(options, out);
+                case "train" -> TrainCommand.run(options, out);
+                case "sample-bench" -> SampleBench.run(options, out);
                 default -> {
                     err.println("unknown command '" + args[0] + "'\n" + usage());
                     yield 2;
@@ -56,6 +59,9 @@ public final class Cli {
         } catch (InvalidParameterException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
+        } catch (io.synthfhir.gan.ModelFormatException | io.synthfhir.fhir.extract.FhirInputException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -80,6 +86,8 @@ public final class Cli {
                 "           PATH: ndjson of Bundles (.gz too), a Bulk Data folder, or a Bundle file; --split-lines N:",
                 "           the first N lines of --real are the training records, the rest the reference;",
                 "           prints every figure; exit 0 when all gated figures pass, 1 when one fails",
+                TrainCommand.usage(),
+                SampleBench.usage(),
                 "  (no command) starts the FHIR server");
     }
 
