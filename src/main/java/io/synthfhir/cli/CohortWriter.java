@@ -39,7 +39,7 @@ final class CohortWriter {
         Files.createDirectories(out);
         FhirContext ctx = FhirContext.forR4Cached();
         PatientBundleMapper mapper = new PatientBundleMapper();
-        RunTag tag = new RunTag(generator.mode(), spec.seed(), generator.version());
+        RunTag tag = RunTag.of(generator, spec.seed());
         Instant reference = spec.referenceDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, BufferedWriter> files = new TreeMap<>();
         AtomicLong resources = new AtomicLong();

@@ -79,6 +79,10 @@ final class MappingContext {
         meta.addSecurity(new Coding(UsCore.ACT_REASON, "HTEST", "test health data"));
         meta.addTag(new Coding(RunTag.SYSTEM, RunTag.SYNTHETIC_CODE, "Synthetic data"));
         meta.addTag(new Coding(RunTag.SYSTEM, tag.code(), "Generator run"));
+        if (tag.privacy() != null) {
+            meta.addTag(
+                    new Coding(RunTag.PRIVACY_SYSTEM, tag.privacy(), "Differential privacy of the generating model"));
+        }
         return resource;
     }
 

@@ -69,6 +69,10 @@ public record CohortSpec(
         return new CohortSpec(seed, names, gender, minAge, maxAge, condition, years, referenceDate);
     }
 
+    public CohortSpec withSeed(long s) {
+        return new CohortSpec(s, modules, gender, minAge, maxAge, condition, years, referenceDate);
+    }
+
     public CohortSpec withYears(int y) {
         return new CohortSpec(seed, modules, gender, minAge, maxAge, condition, y, referenceDate);
     }

@@ -24,6 +24,15 @@ public interface PatientGenerator {
      */
     void check(CohortSpec spec);
 
+    /**
+     * The differential-privacy guarantee of what this generator learned from real records, as it goes into the
+     * privacy tag of every output ({@code epsilon=2.95;delta=1e-05}); empty when it makes no such claim (the rule
+     * engine learns nothing from real records; a model trained without DP-SGD has no ε).
+     */
+    default java.util.Optional<String> privacyGuarantee() {
+        return java.util.Optional.empty();
+    }
+
     /** The {@code index}-th patient of the cohort described by {@code spec}. */
     PatientRecord generate(CohortSpec spec, long index);
 }

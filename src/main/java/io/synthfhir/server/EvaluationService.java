@@ -124,8 +124,7 @@ class EvaluationService {
             int count = request.count() != null ? request.count() : Math.min(reference.size(), properties.syncLimit());
             CohortSpec spec = request.cohort();
             synthetic = runner.generate(generator, spec, 0, count);
-            source = "generated: " + new RunTag(request.mode(), spec.seed(), generator.version()).code() + ", " + count
-                    + " patients";
+            source = "generated: " + RunTag.of(generator, spec.seed()).code() + ", " + count + " patients";
         }
         List<String> mismatches = CodeSystemCheck.mismatches(reference, synthetic);
         if (!mismatches.isEmpty()) {

@@ -3,6 +3,7 @@ package io.synthfhir.server;
 import io.synthfhir.engine.RulesGenerator;
 import io.synthfhir.generate.GeneratorMode;
 import io.synthfhir.generate.PatientGenerator;
+import io.synthfhir.validity.CheckedGenerator;
 import io.synthfhir.validity.ValidityChecker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +27,54 @@ class GeneratorSources {
     @Bean
     GeneratorRegistry.GeneratorSource rulesSource(RulesGenerator rules) {
         return fixed(rules);
+    }
+
+    /**
+     * {@code mode=gan}: the registry's active model, its output through the validity checker. Asked at every request,
+     * so a newly activated model answers the next one.
+     */
+    @Bean
+    GeneratorRegistry.GeneratorSource ganSource(ModelRegistry models, ValidityChecker checker) {
+        return new ModelBacked(
+                GeneratorMode.GAN,
+                models,
+                active -> new CheckedGenerator(active.model().generator(), checker));
+    }
+
+    /** Builds (once per model) the generator a mode serves with the active model. */
+    static final class ModelBacked implements GeneratorRegistry.GeneratorSource {
+        private final GeneratorMode mode;
+        private final ModelRegistry models;
+        private final java.util.function.Function<ModelRegistry.Active, PatientGenerator> build;
+        private volatile String builtFor;
+        private volatile PatientGenerator built;
+
+        ModelBacked(
+                GeneratorMode mode,
+                ModelRegistry models,
+                java.util.function.Function<ModelRegistry.Active, PatientGenerator> build) {
+            this.mode = mode;
+            this.models = models;
+            this.build = build;
+        }
+
+        @Override
+        public GeneratorMode mode() {
+            return mode;
+        }
+
+        @Override
+        public synchronized PatientGenerator current() {
+            ModelRegistry.Active active = models.active().orElse(null);
+            if (active == null) {
+                return null;
+            }
+            if (!active.source().equals(builtFor)) {
+                built = build.apply(active);
+                builtFor = active.source();
+            }
+            return built;
+        }
     }
 
     static GeneratorRegistry.GeneratorSource fixed(PatientGenerator generator) {

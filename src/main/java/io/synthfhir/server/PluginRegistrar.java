@@ -27,8 +27,10 @@ class PluginRegistrar {
     private static final Logger log = LoggerFactory.getLogger(PluginRegistrar.class);
 
     /** The OperationDefinitions the plugin publishes, by file name under fhir-profiles/. */
-    static final List<String> OPERATION_DEFINITIONS =
-            List.of("OperationDefinition-synthesize.json", "OperationDefinition-evaluate.json");
+    static final List<String> OPERATION_DEFINITIONS = List.of(
+            "OperationDefinition-synthesize.json",
+            "OperationDefinition-evaluate.json",
+            "OperationDefinition-train.json");
 
     private final DaoRegistry daoRegistry;
     private final FhirContext fhirContext;
@@ -40,10 +42,11 @@ class PluginRegistrar {
             SynthesizeProvider synthesize,
             SynthesisStatusProvider status,
             PurgeProvider purge,
-            EvaluateProvider evaluate) {
+            EvaluateProvider evaluate,
+            TrainProvider train) {
         this.daoRegistry = daoRegistry;
         this.fhirContext = fhirContext;
-        server.registerProviders(List.of(synthesize, status, purge, evaluate));
+        server.registerProviders(List.of(synthesize, status, purge, evaluate, train));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -105,6 +105,21 @@ class ServerCohortReader {
         return new Extraction(records, report);
     }
 
+    /** How many patients the selection holds (before its limit), without reading them. */
+    int count(Selection selection) {
+        SearchParameterMap map = selected(selection);
+        if (selection.condition() != null) {
+            Code c = selection.condition();
+            map.add(Constants.PARAM_HAS, new HasParam("Condition", "patient", "code", c.system() + "|" + c.code()));
+        }
+        map.setLoadSynchronous(true);
+        map.setSummaryMode(ca.uhn.fhir.rest.api.SummaryEnum.COUNT);
+        Integer size = daos.getResourceDao(Patient.class)
+                .search(map, new SystemRequestDetails())
+                .size();
+        return size == null ? 0 : size;
+    }
+
     /** Hands each selected record to {@code sink} as soon as it is read; returns the report of the whole read. */
     ExtractionReport forEach(Selection selection, Consumer<PatientRecord> sink) {
         SystemRequestDetails request = new SystemRequestDetails();

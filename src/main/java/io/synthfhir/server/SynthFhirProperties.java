@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generatorThreads threads that generate patients in parallel (0: one per core)
  * @param security who may read real records or write into the server
  * @param evaluation limits and default thresholds of {@code $evaluate}
+ * @param models which learned model serves, and the privacy gate a newly trained one must pass
  */
 @ConfigurationProperties("synthfhir")
 public record SynthFhirProperties(
@@ -26,7 +27,8 @@ public record SynthFhirProperties(
         Path rulesFolder,
         @DefaultValue("0") int generatorThreads,
         @DefaultValue Security security,
-        @DefaultValue Evaluation evaluation) {
+        @DefaultValue Evaluation evaluation,
+        @DefaultValue Models models) {
 
     public SynthFhirProperties {
         if (syncLimit < 1) {
@@ -50,6 +52,48 @@ public record SynthFhirProperties(
     public record Security(@DefaultValue("false") boolean open, java.util.List<Token> tokens) {
         public Security {
             tokens = tokens == null ? java.util.List.of() : java.util.List.copyOf(tokens);
+        }
+    }
+
+    /**
+     * The learned models ({@code synthfhir.models.*}).
+     *
+     * @param useBundled serve the model inside the jar while no trained model has passed the gate
+     * @param rescanSeconds how often the models folder is looked at again (0: only at start and after $train), so that
+     *     nodes sharing it serve the same model
+     * @param gate the privacy gate's limits (docs/privacy.md)
+     */
+    public record Models(
+            @DefaultValue("true") boolean useBundled,
+            @DefaultValue("60") long rescanSeconds,
+            @DefaultValue Gate gate) {}
+
+    /**
+     * Limits a new model must meet on its held-out split before it may serve.
+     *
+     * @param maxExactCopies synthetic records equal to a training record allowed
+     * @param maxMembershipAccuracy membership-inference accuracy allowed (0.5 = chance)
+     * @param maxCloserToTraining share of synthetic records nearer to training than to held-out allowed (0.5 = ideal)
+     * @param auditPatients synthetic patients drawn for the audit
+     */
+    public record Gate(
+            @DefaultValue("0") int maxExactCopies,
+            @DefaultValue("0.55") double maxMembershipAccuracy,
+            @DefaultValue("0.6") double maxCloserToTraining,
+            @DefaultValue("500") int auditPatients) {
+        public Gate {
+            if (maxMembershipAccuracy < 0.5 || maxMembershipAccuracy > 1) {
+                throw new IllegalArgumentException(
+                        "synthfhir.models.gate.max-membership-accuracy must be from 0.5 to 1, was "
+                                + maxMembershipAccuracy);
+            }
+            if (maxCloserToTraining < 0 || maxCloserToTraining > 1) {
+                throw new IllegalArgumentException(
+                        "synthfhir.models.gate.max-closer-to-training must be from 0 to 1, was " + maxCloserToTraining);
+            }
+            if (auditPatients < 10) {
+                throw new IllegalArgumentException("synthfhir.models.gate.audit-patients must be at least 10");
+            }
         }
     }
 

@@ -85,7 +85,7 @@ class SynthesisJobConfig {
             SynthesisRequest request = details.getParameters().toRequest();
             IndexRange range = details.getData();
             PatientGenerator generator = generators.forMode(request.mode());
-            RunTag tag = new RunTag(request.mode(), request.cohort().seed(), generator.version());
+            RunTag tag = RunTag.of(generator, request.cohort().seed());
             List<PatientRecord> records = runner.generate(generator, request.cohort(), range.from, range.to);
             if (request.persist()) {
                 persister.persist(assembler.transaction(records, request, tag));

@@ -85,7 +85,7 @@ class SynthesisService {
 
     /** Generates and maps (or persists) a whole cohort synchronously. */
     IBaseResource synthesize(SynthesisRequest request, PatientGenerator generator) {
-        RunTag tag = new RunTag(request.mode(), request.cohort().seed(), generator.version());
+        RunTag tag = RunTag.of(generator, request.cohort().seed());
         List<PatientRecord> records = runner.generate(generator, request.cohort(), 0, request.count());
         if (request.persist()) {
             return persister.persist(assembler.transaction(records, request, tag));

@@ -24,7 +24,8 @@ class EvaluationParametersTest {
                 null,
                 0,
                 new SynthFhirProperties.Security(true, List.of()),
-                new SynthFhirProperties.Evaluation(5000, thresholds));
+                new SynthFhirProperties.Evaluation(5000, thresholds),
+                new SynthFhirProperties.Models(false, 0, new SynthFhirProperties.Gate(0, 0.55, 0.6, 500)));
     }
 
     private final EvaluationParameters parameters = new EvaluationParameters(properties(Map.of()));
