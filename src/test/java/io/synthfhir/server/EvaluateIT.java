@@ -20,9 +20,8 @@ import io.synthfhir.fhir.extract.PatientRecordExtractor;
 import io.synthfhir.fhir.extract.RecordIds;
 import io.synthfhir.generate.CohortSpec;
 import io.synthfhir.model.PatientRecord;
+import io.synthfhir.testing.CorpusBundles;
 import io.synthfhir.testing.HeadlessChromium;
-import io.synthfhir.testing.SharedData;
-import java.io.BufferedReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,22 +111,9 @@ class EvaluateIT {
     }
 
     /** The six smallest corpus bundles, in corpus order: small enough to load in seconds. */
-    static synchronized List<Bundle> corpus() throws Exception {
+    static synchronized List<Bundle> corpus() {
         if (corpus == null) {
-            List<String> lines = new ArrayList<>();
-            try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(
-                    new java.util.zip.GZIPInputStream(Files.newInputStream(SharedData.syntheaCorpus())),
-                    StandardCharsets.UTF_8))) {
-                in.lines().forEach(lines::add);
-            }
-            List<String> smallest = lines.stream()
-                    .sorted(Comparator.comparingInt(String::length))
-                    .limit(LOADED)
-                    .toList();
-            corpus = lines.stream()
-                    .filter(smallest::contains)
-                    .map(l -> CTX.newJsonParser().parseResource(Bundle.class, l))
-                    .toList();
+            corpus = CorpusBundles.smallest(LOADED);
         }
         return corpus;
     }
