@@ -164,7 +164,7 @@ class TrainIT {
     @Order(3)
     void aCancelledTrainingStopsAndLeavesNoModel() throws Exception {
         List<String> before = models();
-        HttpResponse<String> accepted = post("/$train?timeBudget=10m&seed=5", TRAINER);
+        HttpResponse<String> accepted = post("/$train?timeBudget=10m&seed=5&heldOutShare=0.4", TRAINER);
         assertThat(accepted.statusCode()).isEqualTo(202);
         String status = accepted.headers().firstValue("Content-Location").orElseThrow();
 
