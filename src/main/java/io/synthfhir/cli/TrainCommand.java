@@ -27,7 +27,7 @@ final class TrainCommand {
                 "\n",
                 "  train    --in FILE|DIR --out model.zip [--held-out-lines N | --held-out-share 0.2 [--split-salt S]]",
                 "           [--seed S] [--time-budget 8m] [--epochs E] [--k 5] [--hidden 128] [--threads 1]",
-                "           [--epsilon 3 --delta 1e-5 | --noise-multiplier 1.1] [--clip 1.0] [--sampling-rate 0.05]",
+                "           [--epsilon 3] [--noise-multiplier 1.1] [--delta 1e-5] [--clip 1.0] [--sampling-rate 0.05]",
                 "           [--adversarial-weight 0.3] [--evaluation-patients 500]",
                 "           trains the learned model on the records and writes it (nothing is written on failure)");
     }
@@ -140,10 +140,6 @@ final class TrainCommand {
                     Integer.parseInt(o.getOrDefault("adversarial-warmup", "3"))));
         }
         if (o.containsKey("epsilon") || o.containsKey("noise-multiplier")) {
-            if (o.containsKey("epsilon") && o.containsKey("noise-multiplier")) {
-                throw new InvalidParameterException(
-                        "epsilon", o.get("epsilon"), "either --epsilon (a target) or --noise-multiplier, not both");
-            }
             c = c.withPrivacy(new TrainingConfig.Privacy(
                     o.containsKey("epsilon") ? Double.parseDouble(o.get("epsilon")) : null,
                     o.containsKey("noise-multiplier") ? Double.parseDouble(o.get("noise-multiplier")) : null,

@@ -85,9 +85,16 @@ final class Adversary {
     /** A sampled history in the network's encoding, as {@link PatientEncoder} would have encoded its record. */
     EncodedPatient encode(VisitSampler.Sampled s, boolean male, Instant birth, Instant until) {
         List<EncodedPatient.Visit> visits = new ArrayList<>();
+        java.util.TreeSet<Integer> problems = new java.util.TreeSet<>();
         Instant last = birth;
         for (int t = 0; t < s.visits().size(); t++) {
             SampledVisit v = s.visits().get(t);
+            for (int token : v.tokens()) {
+                int slot = layout.conditionSlot(token);
+                if (slot >= 0) {
+                    problems.add(slot);
+                }
+            }
             Layout.Step step = new Layout.Step(
                     v.type(),
                     v.gapBin(),
@@ -96,7 +103,8 @@ final class Adversary {
                     t,
                     v.units(),
                     v.channels(),
-                    v.inputs());
+                    v.inputs(),
+                    problems.stream().mapToInt(Integer::intValue).toArray());
             visits.add(new EncodedPatient.Visit(step, v.modes(), v.alphas()));
             last = v.start();
         }

@@ -124,14 +124,13 @@ final class DpSgd {
         ClippedSum sum = new ClippedSum(privacy.clipNorm());
         MleLoss.Parts parts = MleLoss.Parts.ZERO;
         for (List<Batch.Segment> segments : sample) {
-            int[] slots = new int[segments.size()];
-            java.util.Arrays.fill(
-                    slots, conditionSlot.applyAsInt(segments.get(0).patient()));
-            Batch batch = Batch.of(segments, slots, layout);
-            MleStep.Forward f = MleStep.forward(graph, layout, batch, true);
-            Gradient g = MleStep.backward(graph, layout, f.rows(), f.epsA(), f.epsB());
-            sum.add(g.gradient().dup());
-            parts = parts.plus(f.parts());
+            Example e = exampleGradient(
+                    graph,
+                    layout,
+                    segments,
+                    conditionSlot.applyAsInt(segments.get(0).patient()));
+            sum.add(e.gradient());
+            parts = parts.plus(e.parts());
         }
         INDArray noisy = sum.sum(graph.params());
         Random rng = Nd4j.getRandomFactory().getNewRandomInstance(secure.nextLong());
@@ -141,6 +140,22 @@ final class DpSgd {
         MleStep.apply(graph, update, iteration, epoch, Math.max(1, sample.size()));
         steps++;
         return parts;
+    }
+
+    /** One patient's gradient (a flat copy) and likelihood. */
+    record Example(INDArray gradient, MleLoss.Parts parts) {}
+
+    /**
+     * The gradient of one patient's mean loss per step, all of its windows together: the per-example gradient that
+     * DP-SGD clips.
+     */
+    static Example exampleGradient(ComputationGraph graph, Layout layout, List<Batch.Segment> segments, int slot) {
+        int[] slots = new int[segments.size()];
+        java.util.Arrays.fill(slots, slot);
+        Batch batch = Batch.of(segments, slots, layout);
+        MleStep.Forward f = MleStep.forward(graph, layout, batch, true);
+        Gradient g = MleStep.backward(graph, layout, f.rows(), f.epsA(), f.epsB());
+        return new Example(g.gradient().dup(), f.parts());
     }
 
     /** Puts a flat gradient into the network's gradient view, as backprop would have. */

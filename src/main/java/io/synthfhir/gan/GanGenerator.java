@@ -140,6 +140,51 @@ public final class GanGenerator implements PatientGenerator {
                         fallback, encoding.vocabulary().token(conditionToken).code());
     }
 
+    /**
+     * The conditional fill the hybrid generator builds on: keeps a (rule-generated) scaffold's demographics, death,
+     * and each encounter's class, type, period and reason, and samples the learned codes and values for exactly those
+     * visits — the model reads the scaffold's timeline instead of drawing its own. With {@code keepScaffoldConditions}
+     * the scaffold's conditions stay in their encounters and the model reads them as part of each visit, so what it
+     * adds (medications with their indications, labs, procedures) follows them. Encounter types the model never
+     * learned are read as the most common learned type of their class.
+     *
+     * <p>Deterministic in (scaffold, arguments, the random stream), like {@link #generate}; thread-safe.
+     *
+     * @param cohortCondition the condition the cohort is built around (the conditional input), or null
+     * @param referenceDate nothing the fill adds ends after this day
+     * @param random the patient's stream, e.g. {@code PatientSeeds.forPatient(seed, index)}
+     */
+    public PatientRecord fill(
+            PatientRecord scaffold,
+            boolean keepScaffoldConditions,
+            Code cohortCondition,
+            LocalDate referenceDate,
+            SplittableRandom random) {
+        int slot = cohortCondition == null ? -1 : layout.conditionSlot(conditionToken(cohortCondition));
+        Instant until = referenceDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant birth = PatientEncoder.birthInstant(scaffold.demographics().birthDate());
+        boolean male = scaffold.demographics().sex() == AdministrativeSex.MALE;
+        List<VisitSampler.FixedVisit> fixed = new ArrayList<>();
+        List<int[]> forced = new ArrayList<>();
+        for (Encounter e : scaffold.encounters()) {
+            fixed.add(new VisitSampler.FixedVisit(encoding.visitTypes().indexOf(e), e.start()));
+            forced.add(keepScaffoldConditions ? conditionTokens(e) : new int[0]);
+        }
+        VisitSampler.Sampled sampled = sampler.sample(birth, male, slot, until, fixed, forced, random);
+        List<Encounter> filled =
+                decoder.fill(sampled.visits(), scaffold.encounters(), keepScaffoldConditions, male, until, random);
+        return scaffold.withEncounters(filled);
+    }
+
+    private int[] conditionTokens(Encounter e) {
+        return e.conditions().stream()
+                .mapToInt(c -> encoding.vocabulary().indexOf(Token.key(TokenKind.CONDITION, c.code(), null)))
+                .filter(i -> i >= 0)
+                .distinct()
+                .sorted()
+                .toArray();
+    }
+
     private PatientRecord record(
             String id,
             AdministrativeSex sex,

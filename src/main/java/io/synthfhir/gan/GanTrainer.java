@@ -76,6 +76,7 @@ public final class GanTrainer {
         List<Batch.Segment> test =
                 BatchPlan.segments(held.stream().map(encoder::encode).toList(), batching.window(), batching.burnIn());
         ComputationGraph graph = GeneratorNetwork.build(layout, config.shape(), config.seed(), config.learningRate());
+        OutputPriors.apply(graph, layout, encoding, train, config.privacy() == null);
         SplittableRandom random = new SplittableRandom(config.seed());
         Adversary adversary = config.adversarial().enabled()
                 ? new Adversary(

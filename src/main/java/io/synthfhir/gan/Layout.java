@@ -36,6 +36,7 @@ final class Layout {
     final int histAge;
     final int histScalars;
     final int histCondition;
+    final int histProblems;
     final int histSize;
 
     final int ctxGap;
@@ -82,7 +83,8 @@ final class Layout {
         histAge = histGap + gapBins;
         histScalars = histAge + AGE_BANDS;
         histCondition = histScalars + HIST_SCALARS;
-        histSize = histCondition + conditions;
+        histProblems = histCondition + conditions;
+        histSize = histProblems + conditions;
 
         ctxGap = types;
         ctxAge = ctxGap + gapBins;
@@ -170,6 +172,9 @@ final class Layout {
             sink.set(histGap + previous.gapBin(), 1f);
             age = previous.age();
             year = previous.year();
+            for (int slot : previous.conditionsSoFar()) {
+                sink.set(histProblems + slot, 1f);
+            }
             sink.set(histScalars + 4, (float) (Math.log1p(previous.index() + 1) / 7));
         }
         sink.set(histAge + ageBand(age), 1f);
@@ -198,8 +203,18 @@ final class Layout {
 
     /**
      * What a step needs to know about a visit: its type, gap bin, age and calendar year at its start, its index in
-     * the sequence, its units, and for each present channel the network input of its value.
+     * the sequence, its units, for each present channel the network input of its value, and the condition slots of
+     * every condition diagnosed up to and including it (the patient's problem list: long-term state the LSTM need not
+     * carry by itself).
      */
     record Step(
-            int type, int gapBin, double age, double year, int index, int[] units, int[] channels, float[] inputs) {}
+            int type,
+            int gapBin,
+            double age,
+            double year,
+            int index,
+            int[] units,
+            int[] channels,
+            float[] inputs,
+            int[] conditionsSoFar) {}
 }

@@ -70,7 +70,8 @@ final class PatientEncoder {
                     index++,
                     units,
                     ch,
-                    inputs);
+                    inputs,
+                    conditions.stream().mapToInt(Integer::intValue).toArray());
             visits.add(new EncodedPatient.Visit(step, modes, alphas));
             previous = e.start();
         }

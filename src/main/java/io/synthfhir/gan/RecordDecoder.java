@@ -62,6 +62,51 @@ final class RecordDecoder {
         return new Decoded(encounters, death);
     }
 
+    /**
+     * The hybrid's fill: decodes visits drawn onto a scaffold's encounters (same count and order), keeping each
+     * scaffold encounter's class, type, period and reason, and, when asked, its conditions (which then count as the
+     * patient's for indications, and replace the model's drawing of the same code). Events stay inside the scaffold's
+     * periods.
+     */
+    List<Encounter> fill(
+            List<SampledVisit> visits,
+            List<Encounter> scaffold,
+            boolean keepConditions,
+            boolean male,
+            Instant until,
+            SplittableRandom random) {
+        List<Encounter> out = new ArrayList<>(visits.size());
+        Map<String, Code> conditions = new LinkedHashMap<>();
+        for (int i = 0; i < visits.size(); i++) {
+            Encounter s = scaffold.get(i);
+            java.util.Set<String> kept = new java.util.HashSet<>();
+            if (keepConditions) {
+                for (Condition c : s.conditions()) {
+                    conditions.putIfAbsent(c.code().key(), c.code());
+                    kept.add(c.code().key());
+                }
+            }
+            Encounter e = encounter(visits.get(i), male, until, conditions, random);
+            Instant end = s.end().isBefore(s.start()) ? s.start() : s.end();
+            Encounter.Builder b = Encounter.builder(s.encounterClass(), s.type(), s.start())
+                    .end(end)
+                    .reason(s.reason() != null ? s.reason() : e.reason());
+            if (keepConditions) {
+                b.conditions.addAll(s.conditions());
+            }
+            e.conditions().stream().filter(c -> !kept.contains(c.code().key())).forEach(b.conditions::add);
+            b.medications.addAll(e.medications());
+            b.observations.addAll(e.observations());
+            for (Procedure p : e.procedures()) {
+                b.procedures.add(new Procedure(p.code(), p.start(), p.end().isAfter(end) ? end : p.end(), p.reason()));
+            }
+            b.immunizations.addAll(e.immunizations());
+            b.allergies.addAll(e.allergies());
+            out.add(b.build());
+        }
+        return out;
+    }
+
     private Encounter encounter(
             SampledVisit v, boolean male, Instant until, Map<String, Code> conditions, SplittableRandom random) {
         VisitTypes.VisitType type = encoding.visitTypes().get(v.type());

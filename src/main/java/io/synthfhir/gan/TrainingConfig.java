@@ -133,16 +133,15 @@ public record TrainingConfig(
 
     /**
      * DP-SGD (Abadi et al. 2016): Poisson-sampled batches, per-example clipping to {@code clipNorm}, Gaussian noise of
-     * standard deviation {@code noiseMultiplier · clipNorm}. Give either a target ε (the noise multiplier is then the
-     * smallest that fits the epoch budget's steps, and training stops before ε would pass it) or a noise multiplier
-     * (ε is then whatever the steps taken cost).
+     * standard deviation {@code noiseMultiplier · clipNorm}. With a target ε alone, the noise multiplier is the
+     * smallest that fits the epoch budget's steps; with a noise multiplier alone, ε is whatever the steps taken cost;
+     * with both, training stops before ε would pass the target.
      */
     public record Privacy(
             Double targetEpsilon, Double noiseMultiplier, double delta, double clipNorm, double samplingRate) {
         public Privacy {
-            if ((targetEpsilon == null) == (noiseMultiplier == null)) {
-                throw new IllegalArgumentException(
-                        "DP-SGD needs exactly one of a target epsilon or a noise multiplier");
+            if (targetEpsilon == null && noiseMultiplier == null) {
+                throw new IllegalArgumentException("DP-SGD needs a target epsilon, a noise multiplier, or both");
             }
             if (targetEpsilon != null && targetEpsilon <= 0) {
                 throw new IllegalArgumentException("target epsilon must be positive, was " + targetEpsilon);

@@ -64,6 +64,7 @@ final class VisitSampler {
         int bestVisit = -1;
         float bestLogit = Float.NEGATIVE_INFINITY;
         List<SampledVisit> visits = new ArrayList<>();
+        SortedInts problems = new SortedInts();
         Layout.Step previous = null;
         Instant previousTime = birth;
         boolean died = false;
@@ -132,7 +133,13 @@ final class VisitSampler {
                 inputs[i] = c.input(values[i]);
             }
             visits.add(new SampledVisit(type, gapBin, start, units, tokens, channels, values, inputs, modes, alphas));
-            previous = new Layout.Step(type, gapBin, age, year, t, units, channels, inputs);
+            for (int token : tokens) {
+                int slot = layout.conditionSlot(token);
+                if (slot >= 0) {
+                    problems.add(slot);
+                }
+            }
+            previous = new Layout.Step(type, gapBin, age, year, t, units, channels, inputs, problems.toArray());
             previousTime = start;
         }
         if (!conditionSeen && !visits.isEmpty()) {
@@ -230,6 +237,30 @@ final class VisitSampler {
         out[sorted.length] = value;
         Arrays.sort(out);
         return out;
+    }
+
+    /** A small sorted set of ints (the problem list's condition slots). */
+    static final class SortedInts {
+        private int[] values = new int[8];
+        private int size;
+
+        void add(int v) {
+            int i = Arrays.binarySearch(values, 0, size, v);
+            if (i >= 0) {
+                return;
+            }
+            i = -i - 1;
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            System.arraycopy(values, i, values, i + 1, size - i);
+            values[i] = v;
+            size++;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /** A reusable sparse vector. */
