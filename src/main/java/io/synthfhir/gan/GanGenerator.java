@@ -62,6 +62,16 @@ public final class GanGenerator implements PatientGenerator {
         return model.manifest().modelId();
     }
 
+    /** The (ε, δ) the model was trained under with DP-SGD, for the privacy tag; empty for non-private training. */
+    @Override
+    public java.util.Optional<String> privacyGuarantee() {
+        ModelManifest.PrivacySpent p = model.manifest().privacy();
+        return p == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                        String.format(java.util.Locale.ROOT, "epsilon=%.3f;delta=%.1e", p.epsilon(), p.delta()));
+    }
+
     @Override
     public void check(CohortSpec spec) {
         if (!spec.modules().isEmpty()) {

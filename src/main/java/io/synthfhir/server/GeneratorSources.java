@@ -3,6 +3,7 @@ package io.synthfhir.server;
 import io.synthfhir.engine.RulesGenerator;
 import io.synthfhir.generate.GeneratorMode;
 import io.synthfhir.generate.PatientGenerator;
+import io.synthfhir.hybrid.HybridGenerator;
 import io.synthfhir.validity.CheckedGenerator;
 import io.synthfhir.validity.ValidityChecker;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +40,18 @@ class GeneratorSources {
                 GeneratorMode.GAN,
                 models,
                 active -> new CheckedGenerator(active.model().generator(), checker));
+    }
+
+    /**
+     * {@code mode=hybrid}: the rule engine's scaffold filled by the active model, the checker having the last word.
+     */
+    @Bean
+    GeneratorRegistry.GeneratorSource hybridSource(
+            ModelRegistry models, RulesGenerator rules, ValidityChecker checker) {
+        return new ModelBacked(
+                GeneratorMode.HYBRID,
+                models,
+                active -> new HybridGenerator(rules, active.model().generator(), checker));
     }
 
     /** Builds (once per model) the generator a mode serves with the active model. */
