@@ -60,6 +60,12 @@ class TrainIT {
     private static final Path MODELS = Path.of("target/test-data-train-it/models");
     private static boolean loaded;
 
+    /** Runs before the server starts (the context loads with the first test instance): no model of an earlier run. */
+    @org.junit.jupiter.api.BeforeAll
+    static void startWithoutModels() {
+        io.synthfhir.testing.Folders.deleteRecursively(Path.of("target/test-data-train-it"));
+    }
+
     @LocalServerPort
     int port;
 
