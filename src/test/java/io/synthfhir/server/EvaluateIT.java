@@ -22,6 +22,7 @@ import io.synthfhir.generate.CohortSpec;
 import io.synthfhir.model.PatientRecord;
 import io.synthfhir.testing.CorpusBundles;
 import io.synthfhir.testing.HeadlessChromium;
+import io.synthfhir.validity.ValidityChecker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -391,7 +392,11 @@ class EvaluateIT {
                 IntStream.range(0, n).mapToObj(i -> rules.generate(spec, i)).toList();
         Thresholds thresholds = io.synthfhir.eval.ThresholdOverrides.apply(
                 Thresholds.defaults(), Map.of("detection-accuracy-max", "0.9"));
-        return new Evaluator().evaluate(EvaluationInput.of(real, synthetic, training, seed), thresholds);
+        return new Evaluator()
+                .evaluate(
+                        EvaluationInput.of(real, synthetic, training, seed)
+                                .withValidity(ValidityChecker.standard().asInvariantCheck()),
+                        thresholds);
     }
 
     private static PatientRecord withId(PatientRecord r, String id) {
