@@ -22,8 +22,8 @@ import java.util.Set;
  * server.
  */
 public final class Cli {
-    static final Set<String> COMMANDS =
-            Set.of("generate", "bench", "bench-server", "validity", "evaluate", "train", "sample-bench", "help");
+    static final Set<String> COMMANDS = Set.of(
+            "generate", "bench", "bench-server", "validity", "evaluate", "train", "sample-bench", "compare", "help");
 
     private Cli() {}
 
@@ -49,6 +49,7 @@ public final class Cli {
                 case "bench-server" -> ServerBench.run(options, out);
                 case "validity" -> ValidityReport.run(options, out);
                 case "evaluate" -> Evaluate.run(options, out);
+                case "compare" -> CompareModes.run(options, out);
                 case "train" -> TrainCommand.run(options, out);
                 case "sample-bench" -> SampleBench.run(options, out);
                 default -> {
@@ -88,6 +89,7 @@ public final class Cli {
                 "           prints every figure; exit 0 when all gated figures pass, 1 when one fails",
                 TrainCommand.usage(),
                 SampleBench.usage(),
+                CompareModes.usage(),
                 "  (no command) starts the FHIR server");
     }
 
