@@ -26,7 +26,7 @@ final class TrainCommand {
         return String.join(
                 "\n",
                 "  train    --in FILE|DIR --out model.zip [--held-out-lines N | --held-out-share 0.2 [--split-salt S]]",
-                "           [--seed S] [--time-budget 8m] [--epochs E] [--k 5] [--hidden 128] [--threads 1]",
+                "           [--seed S] [--time-budget 8m] [--epochs E] [--k 5] [--hidden 128] [--mixtures 1] [--threads 1]",
                 "           [--epsilon 3] [--noise-multiplier 1.1] [--delta 1e-5] [--clip 1.0] [--sampling-rate 0.05]",
                 "           [--adversarial-weight 0.3] [--evaluation-patients 500]",
                 "           trains the learned model on the records and writes it (nothing is written on failure)");
@@ -125,7 +125,11 @@ final class TrainCommand {
         }
         if (o.containsKey("hidden")) {
             int h = Integer.parseInt(o.get("hidden"));
-            c = c.withShape(new TrainingConfig.Shape(h, h, h, c.shape().l2()));
+            c = c.withShape(
+                    new TrainingConfig.Shape(h, h, h, c.shape().l2(), c.shape().mixtures()));
+        }
+        if (o.containsKey("mixtures")) {
+            c = c.withShape(c.shape().withMixtures(Integer.parseInt(o.get("mixtures"))));
         }
         if (o.containsKey("threads")) {
             c = c.withThreads(Integer.parseInt(o.get("threads")));

@@ -66,7 +66,7 @@ final class Adversary {
 
     /** One segment of each of {@code count} histories sampled from the generator as it is now. */
     List<Batch.Segment> fakes(int count) {
-        VisitSampler sampler = new VisitSampler(encoding, layout, new JavaNetwork(generator, layout.units));
+        VisitSampler sampler = new VisitSampler(encoding, layout, new JavaNetwork(generator, layout.unitBlock));
         Instant until = spec.referenceDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         List<Batch.Segment> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -45,9 +45,9 @@ public final class GanModel {
         this.manifest = manifest;
         this.encoding = encoding;
         this.graph = graph;
-        this.layout = new Layout(encoding);
+        this.layout = new Layout(encoding, manifest.hyperParameters().mixtures());
         checkShapes(layout, graph);
-        this.network = new JavaNetwork(graph, layout.units);
+        this.network = new JavaNetwork(graph, layout.unitBlock);
     }
 
     public ModelManifest manifest() {

@@ -68,7 +68,7 @@ public final class GanTrainer {
                 Double.NaN,
                 "learning the vocabulary, value normalisers and gap bins from " + training.size() + " patients"));
         Encoding encoding = new EncodingBuilder(LabCatalog.load()).build(training, config.k(), config.gapBins());
-        Layout layout = new Layout(encoding);
+        Layout layout = new Layout(encoding, config.shape().mixtures());
         PatientEncoder encoder = new PatientEncoder(encoding, layout);
         TrainingConfig.Batching batching = config.batching();
         List<Batch.Segment> train = BatchPlan.segments(

@@ -16,7 +16,8 @@ final class JavaNetwork {
     final int mixSize;
     final int headASize;
     final int headBSize;
-    final int units;
+    /** Head B's unit outputs (all mixture components' unit logits and the component logits). */
+    final int unitOutputs;
 
     private final float[][] inputW; // [history feature][4 * hidden]
     private final float[] inputB;
@@ -42,7 +43,7 @@ final class JavaNetwork {
         }
     }
 
-    JavaNetwork(ComputationGraph graph, int units) {
+    JavaNetwork(ComputationGraph graph, int unitOutputs) {
         Map<String, INDArray> p = graph.paramTable();
         float[][] embW = p.get(GeneratorNetwork.EMBEDDING + "_W").toFloatMatrix();
         float[] embB = p.get(GeneratorNetwork.EMBEDDING + "_b").toFloatVector();
@@ -71,13 +72,13 @@ final class JavaNetwork {
         float[][] headBW = p.get(GeneratorNetwork.HEAD_B + "_W").toFloatMatrix();
         this.headBB = p.get(GeneratorNetwork.HEAD_B + "_b").toFloatVector();
         this.headBSize = headBB.length;
-        this.units = units;
-        this.headBUnitsW = new float[mixSize][units];
-        this.headBRestT = new float[headBSize - units][mixSize];
+        this.unitOutputs = unitOutputs;
+        this.headBUnitsW = new float[mixSize][unitOutputs];
+        this.headBRestT = new float[headBSize - unitOutputs][mixSize];
         for (int f = 0; f < mixSize; f++) {
-            System.arraycopy(headBW[f], 0, headBUnitsW[f], 0, units);
-            for (int j = units; j < headBSize; j++) {
-                headBRestT[j - units][f] = headBW[f][j];
+            System.arraycopy(headBW[f], 0, headBUnitsW[f], 0, unitOutputs);
+            for (int j = unitOutputs; j < headBSize; j++) {
+                headBRestT[j - unitOutputs][f] = headBW[f][j];
             }
         }
     }
@@ -131,17 +132,17 @@ final class JavaNetwork {
         }
     }
 
-    /** Head B's unit logits. */
+    /** Head B's unit outputs: every component's unit logits, then the component logits ({@link Layout#unitBlock}). */
     void unitLogits(float[] mix, float[] out) {
-        System.arraycopy(headBB, 0, out, 0, units);
+        System.arraycopy(headBB, 0, out, 0, unitOutputs);
         for (int f = 0; f < mixSize; f++) {
-            axpy(mix[f], headBUnitsW[f], out, units);
+            axpy(mix[f], headBUnitsW[f], out, unitOutputs);
         }
     }
 
-    /** One of head B's value outputs (index into head B, at or after the units). */
+    /** One of head B's value outputs (index into head B, at or after the unit outputs). */
     float output(float[] mix, int index) {
-        float[] w = headBRestT[index - units];
+        float[] w = headBRestT[index - unitOutputs];
         float sum = headBB[index];
         for (int f = 0; f < mixSize; f++) {
             sum += mix[f] * w[f];

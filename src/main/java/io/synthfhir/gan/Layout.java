@@ -25,6 +25,16 @@ final class Layout {
     static final int CHANNEL_EXTRAS = 2;
 
     final int units;
+    /**
+     * Components of head B's unit mixture: 1 is independent Bernoulli units; M > 1 is a mixture of M products of
+     * Bernoullis, whose components learn which units come together in a visit (docs/gan.md).
+     */
+    final int mixtures;
+    /** Head B's unit outputs: M blocks of unit logits, then (when M > 1) the M component logits. */
+    final int unitBlock;
+    /** Where the component logits start in head B (equal to {@link #unitBlock} when M is 1: there are none). */
+    final int mixtureLogits;
+
     final int channels;
     final int types;
     final int gapBins;
@@ -60,8 +70,18 @@ final class Layout {
     private final Map<String, Integer> channelIndex = new HashMap<>();
 
     Layout(Encoding encoding) {
+        this(encoding, 1);
+    }
+
+    Layout(Encoding encoding, int mixtures) {
+        if (mixtures < 1) {
+            throw new IllegalArgumentException("mixtures must be at least 1, was " + mixtures);
+        }
         Vocabulary v = encoding.vocabulary();
         this.units = v.unitCount();
+        this.mixtures = mixtures;
+        this.mixtureLogits = units * mixtures;
+        this.unitBlock = mixtureLogits + (mixtures > 1 ? mixtures : 0);
         this.channels = encoding.channels().size();
         this.types = encoding.visitTypes().count();
         this.gapBins = encoding.gaps().count();
@@ -97,7 +117,7 @@ final class Layout {
 
         channelOffset = new int[channels];
         modes = new int[channels];
-        int offset = units;
+        int offset = unitBlock;
         List<List<Integer>> byToken = new ArrayList<>();
         for (int i = 0; i < v.tokenCount(); i++) {
             byToken.add(new ArrayList<>());
@@ -123,6 +143,11 @@ final class Layout {
 
     int channelOffset(int channel) {
         return channelOffset[channel];
+    }
+
+    /** Index in head B of component m's logit for unit u. */
+    int unitOutput(int m, int u) {
+        return m * units + u;
     }
 
     int modes(int channel) {

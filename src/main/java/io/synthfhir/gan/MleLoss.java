@@ -4,7 +4,8 @@ package io.synthfhir.gan;
  * The likelihood of a batch under the generator (teacher forced) and its gradient with respect to the raw outputs of
  * both heads. Head A: a softmax over gap bins and END (a living patient's last step is censored: the likelihood of
  * "some gap long enough to pass the data's end", whose gradient is {@code p - q} with q the renormalised p over those
- * bins) and a softmax over visit types. Head B: independent Bernoulli units, and per present value channel a softmax
+ * bins) and a softmax over visit types. Head B: Bernoulli units (independent, or a mixture of products of Bernoullis),
+ * and per present value channel a softmax
  * over modes and a Gaussian on alpha with predicted mean and log spread.
  */
 final class MleLoss {
@@ -61,9 +62,14 @@ final class MleLoss {
                 typeLoss += softmaxLoss(
                         a, rowA + layout.headAType, layout.types, batch.type[r], batch.type[r] + 1, epsA, scale);
                 EncodedPatient.Visit visit = batch.content[r];
-                unitLoss += units(layout, b, rowB, visit.step().units(), epsB, scale);
+                if (layout.mixtures == 1) {
+                    unitLoss += units(layout, b, rowB, visit.step().units(), epsB, scale);
+                }
                 valueLoss += values(layout, b, rowB, visit, epsB, scale);
             }
+        }
+        if (layout.mixtures > 1) {
+            unitLoss += UnitMixture.compute(layout, batch, b, epsB, scale);
         }
         return new Parts(gapLoss, typeLoss, unitLoss, valueLoss, steps);
     }
@@ -97,24 +103,38 @@ final class MleLoss {
         return Math.log(total) - Math.log(Math.max(target, 1e-300));
     }
 
+    /** Independent Bernoulli units (one mixture component; more are {@link UnitMixture}'s). */
     private static double units(Layout layout, float[] out, int row, int[] present, float[] eps, float scale) {
-        double loss = 0;
+        double loss = -bernoulli(out, row, layout.units, present, null, 0);
+        if (eps != null) {
+            bernoulli(out, row, layout.units, present, eps, scale);
+        }
+        return loss;
+    }
+
+    /**
+     * Σ_u y_u z_u − log(1 + e^{z_u}) over {@code n} logits from {@code offset} ({@code present}: the sorted units that
+     * are 1); when {@code eps} is given, adds {@code weight (σ(z) − y)} to it at the same offsets.
+     */
+    private static double bernoulli(float[] out, int offset, int n, int[] present, float[] eps, float weight) {
+        double sum = 0;
         int next = 0;
-        for (int u = 0; u < layout.units; u++) {
+        for (int u = 0; u < n; u++) {
             boolean y = next < present.length && present[next] == u;
             if (y) {
                 next++;
             }
-            double z = out[row + u];
-            // log(1 + e^z) − y z, computed without overflow
-            double softplus = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-            loss += softplus - (y ? z : 0);
-            if (eps != null) {
+            double z = out[offset + u];
+            if (eps == null) {
+                // log(1 + e^z) − y z, computed without overflow
+                double softplus = Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+                sum += (y ? z : 0) - softplus;
+            } else {
                 double p = 1 / (1 + Math.exp(-z));
-                eps[row + u] += (float) ((p - (y ? 1 : 0)) * scale);
+                eps[offset + u] += (float) ((p - (y ? 1 : 0)) * weight);
             }
         }
-        return loss;
+        return sum;
     }
 
     private static double values(

@@ -65,7 +65,13 @@ public record ModelManifest(
             int patience,
             double adversarialWeight,
             int criticHidden,
-            int adversarialWarmupEpochs) {
+            int adversarialWarmupEpochs,
+            int mixtures) {
+
+        /** Files written before head B had mixture components hold none: one component. */
+        public HyperParameters {
+            mixtures = Math.max(mixtures, 1);
+        }
 
         static HyperParameters of(TrainingConfig c) {
             return new HyperParameters(
@@ -83,7 +89,8 @@ public record ModelManifest(
                     c.patience(),
                     c.adversarial().weight(),
                     c.adversarial().criticHidden(),
-                    c.adversarial().warmupEpochs());
+                    c.adversarial().warmupEpochs(),
+                    c.shape().mixtures());
         }
     }
 

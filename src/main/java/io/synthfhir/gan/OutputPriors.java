@@ -49,7 +49,13 @@ final class OutputPriors {
         double baseRate = 5.0 / layout.units;
         for (int u = 0; u < layout.units; u++) {
             double share = visits == 0 ? baseRate : (unitCounts[u] + 0.5) / (visits + 1);
-            b.putScalar(u, (float) clamp(Math.log(share / (1 - share))));
+            for (int m = 0; m < layout.mixtures; m++) {
+                b.putScalar(layout.unitOutput(m, u), (float) clamp(Math.log(share / (1 - share))));
+            }
+        }
+        // the components start alike in their biases and equally weighted; their random weights tell them apart
+        for (int m = 0; layout.mixtures > 1 && m < layout.mixtures; m++) {
+            b.putScalar(layout.mixtureLogits + m, 0f);
         }
         double gapTotal = sum(gapCounts);
         double typeTotal = sum(typeCounts);

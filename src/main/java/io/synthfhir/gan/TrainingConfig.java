@@ -78,17 +78,29 @@ public record TrainingConfig(
     }
 
     /**
-     * Network sizes: the embedding of the previous visit, the LSTM state, the mixing layer of head B; and L2 weight
-     * decay.
+     * Network sizes: the embedding of the previous visit, the LSTM state, the mixing layer of head B; L2 weight decay;
+     * and the components of head B's unit mixture (1: independent Bernoulli units).
      */
-    public record Shape(int embedding, int hidden, int mix, double l2) {
-        public static final Shape DEFAULT = new Shape(128, 128, 128, 1e-5);
+    public record Shape(int embedding, int hidden, int mix, double l2, int mixtures) {
+        public static final Shape DEFAULT = new Shape(128, 128, 128, 1e-5, 1);
 
         public Shape {
             if (embedding < 1 || hidden < 1 || mix < 1) {
                 throw new IllegalArgumentException(
                         "network sizes must be positive: " + embedding + ", " + hidden + ", " + mix);
             }
+            if (mixtures < 1 || mixtures > 64) {
+                throw new IllegalArgumentException("mixture components must be 1 to 64, was " + mixtures);
+            }
+        }
+
+        /** Independent Bernoulli units (one mixture component). */
+        public Shape(int embedding, int hidden, int mix, double l2) {
+            this(embedding, hidden, mix, l2, 1);
+        }
+
+        public Shape withMixtures(int m) {
+            return new Shape(embedding, hidden, mix, l2, m);
         }
     }
 

@@ -57,7 +57,7 @@ final class VisitSampler {
         Sparse ctx = new Sparse(layout.ctxSize);
         float[] headA = new float[net.headASize];
         float[] mix = new float[net.mixSize];
-        float[] logits = new float[net.units];
+        float[] logits = new float[net.unitOutputs];
         double birthYear = PatientEncoder.year(birth);
         int conditionToken = conditionSlot < 0 ? -1 : layout.conditionToken(conditionSlot);
         boolean conditionSeen = conditionToken < 0;
@@ -102,13 +102,15 @@ final class VisitSampler {
             layout.writeContext(ctx, type, gapBin, age, year, t, male);
             net.mix(state, ctx.index, ctx.value, ctx.count, mix);
             net.unitLogits(mix, logits);
-            int[] units = drawUnits(logits, random, forced == null ? null : forced.get(t));
+            int[] forcedHere = forced == null ? null : forced.get(t);
+            int component = drawComponent(logits, forcedHere, random);
+            int[] units = drawUnits(logits, layout.unitOutput(component, 0), random, forcedHere);
             int[] tokens = tokensOf(units);
             if (!conditionSeen) {
                 if (contains(tokens, conditionToken)) {
                     conditionSeen = true;
-                } else if (logits[conditionToken] > bestLogit) {
-                    bestLogit = logits[conditionToken];
+                } else if (logits[layout.unitOutput(component, conditionToken)] > bestLogit) {
+                    bestLogit = logits[layout.unitOutput(component, conditionToken)];
                     bestVisit = t;
                 }
             }
@@ -163,11 +165,33 @@ final class VisitSampler {
         return new Sampled(List.copyOf(visits), died);
     }
 
-    private int[] drawUnits(float[] logits, SplittableRandom random, int[] forcedTokens) {
+    /**
+     * The mixture component of a visit (0 when head B has one): drawn from the component weights, or, when units are
+     * forced into the visit, from the components' posterior given those units, so the rest of the visit agrees with
+     * them.
+     */
+    private int drawComponent(float[] logits, int[] forcedUnits, SplittableRandom random) {
+        int m = layout.mixtures;
+        if (m == 1) {
+            return 0;
+        }
+        float[] weights = Arrays.copyOfRange(logits, layout.mixtureLogits, layout.mixtureLogits + m);
+        if (forcedUnits != null) {
+            for (int j = 0; j < m; j++) {
+                for (int u : forcedUnits) {
+                    double z = logits[layout.unitOutput(j, u)];
+                    weights[j] -= (float) (Math.max(-z, 0) + Math.log1p(Math.exp(-Math.abs(z)))); // log σ(z)
+                }
+            }
+        }
+        return draw(weights, 0, m, random);
+    }
+
+    private int[] drawUnits(float[] logits, int offset, SplittableRandom random, int[] forcedTokens) {
         int[] out = new int[16];
         int n = 0;
-        for (int u = 0; u < logits.length; u++) {
-            float z = logits[u];
+        for (int u = 0; u < layout.units; u++) {
+            float z = logits[offset + u];
             if (z < NEGLIGIBLE_LOGIT) {
                 continue;
             }

@@ -5,16 +5,18 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class JavaNetworkTest {
 
-    @Test
-    void plainJavaForwardPassMatchesDl4jStepByStep() {
+    @ParameterizedTest(name = "{0} mixture component(s)")
+    @ValueSource(ints = {1, 3})
+    void plainJavaForwardPassMatchesDl4jStepByStep(int mixtures) {
         // Setup: a randomly initialised generator and one patient's sequence
         Encoding encoding = GanFixtures.encoding(GanFixtures.cohort(), 3);
-        Layout layout = new Layout(encoding);
+        Layout layout = new Layout(encoding, mixtures);
         ComputationGraph graph = GeneratorNetwork.build(layout, new TrainingConfig.Shape(12, 10, 9, 0), 3, 1e-3);
         List<EncodedPatient> two = GanFixtures.cohort().stream()
                 .map(new PatientEncoder(encoding, layout)::encode)
@@ -34,11 +36,11 @@ class JavaNetworkTest {
         INDArray[] dl4j = graph.output(false, batch.history, batch.context);
         float[] a = MleStep.rowMajor(dl4j[0]);
         float[] b = MleStep.rowMajor(dl4j[1]);
-        JavaNetwork net = new JavaNetwork(graph, layout.units);
+        JavaNetwork net = new JavaNetwork(graph, layout.unitBlock);
         JavaNetwork.State state = net.newState();
         float[] headA = new float[layout.headASize];
         float[] mix = new float[net.mixSize];
-        float[] units = new float[layout.units];
+        float[] units = new float[layout.unitBlock];
         for (int t = 0; t < patient.visits().size(); t++) {
             int row = batch.row(1, t);
             VisitSampler.Sparse hist = sparseColumn(batch.history, layout.histSize, t);
@@ -54,12 +56,12 @@ class JavaNetworkTest {
                         .as("head A output %d at step %d", j, t)
                         .isCloseTo(a[row * layout.headASize + j], within(1e-4f));
             }
-            for (int j = 0; j < layout.units; j++) {
+            for (int j = 0; j < layout.unitBlock; j++) {
                 assertThat(units[j])
                         .as("unit logit %d at step %d", j, t)
                         .isCloseTo(b[row * layout.headBSize + j], within(1e-4f));
             }
-            for (int j = layout.units; j < layout.headBSize; j++) {
+            for (int j = layout.unitBlock; j < layout.headBSize; j++) {
                 assertThat(net.output(mix, j))
                         .as("value output %d at step %d", j, t)
                         .isCloseTo(b[row * layout.headBSize + j], within(1e-4f));
