@@ -2,6 +2,7 @@ package io.synthfhir.cli;
 
 import io.synthfhir.engine.RulesGenerator;
 import io.synthfhir.generate.CohortSpec;
+import io.synthfhir.model.Code;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * The speed benchmark: generate N patients to FHIR ndjson and print the figures; with {@code --peer}, run Synthea on
@@ -60,6 +62,9 @@ final class Bench {
                 firstPatient,
                 Cli.peakRssMb());
         deleteTree(dir);
+        if (o.containsKey("steer")) {
+            steering(generator, spec.withCondition(Code.snomed(o.get("steer"), "")), count, out);
+        }
         if (o.containsKey("peer")) {
             Map<String, Double> peer = peer(Path.of(o.get("peer")), count, seed, out);
             if (peer != null) {
@@ -73,6 +78,41 @@ final class Bench {
             }
         }
         return 0;
+    }
+
+    /**
+     * The cost of a {@code condition=} cohort: CPU-seconds per patient (records only, no FHIR) of an unconstrained cohort
+     * and of a cohort steered to the condition, the condition's prevalence in the unconstrained one, and what Synthea's
+     * rejection sampling would cost by comparison (1 / prevalence times an unconstrained patient).
+     */
+    static void steering(RulesGenerator generator, CohortSpec steered, long count, PrintStream out) {
+        CohortSpec free = steered.withCondition(null);
+        double cpu0 = Cli.processCpuSeconds();
+        long holders = LongStream.range(0, count)
+                .parallel()
+                .filter(i -> generator.generate(free, i).hasCondition(steered.condition()))
+                .count();
+        double cpuFree = (Cli.processCpuSeconds() - cpu0) / count;
+        double cpu1 = Cli.processCpuSeconds();
+        long steeredHolders = LongStream.range(0, count)
+                .parallel()
+                .filter(i -> generator.generate(steered, i).hasCondition(steered.condition()))
+                .count();
+        double cpuSteered = (Cli.processCpuSeconds() - cpu1) / count;
+        double prevalence = (double) holders / count;
+        out.printf(
+                Locale.ROOT,
+                "steering condition=%s prevalence=%.2f%% unconstrained_cpu_s_per_patient=%.5f"
+                        + " steered_cpu_s_per_patient=%.5f steered_with_condition=%d/%d cost_ratio=%.2fx"
+                        + " rejection_sampling_ratio=%s%n",
+                steered.condition().code(),
+                100 * prevalence,
+                cpuFree,
+                cpuSteered,
+                steeredHolders,
+                count,
+                cpuSteered / cpuFree,
+                holders == 0 ? "inf" : String.format(Locale.ROOT, "%.1fx", 1 / prevalence));
     }
 
     /** Runs the peer script and parses its one line of key=value figures. */
