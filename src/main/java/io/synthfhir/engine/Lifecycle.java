@@ -65,6 +65,10 @@ final class Lifecycle {
     void step(Person p, Instant t, Instant lastStep) {
         double age = p.ageInYears(t);
         updateBody(p, age);
+        SyntheaAttributes.panel(p, p.synthea, age);
+        if (Math.floor(age) != Math.floor(p.ageInYears(lastStep)) || t.equals(p.birth())) {
+            SyntheaAttributes.yearly(p, age);
+        }
         if (dies(p, age)) {
             p.deathTime = t.plus(Duration.ofHours(p.random.nextInt(24)));
             return;

@@ -135,7 +135,7 @@ public final class ModuleLibrary {
             return null;
         }
         Map<String, State> built = new LinkedHashMap<>();
-        Transitions.LookupTables tables = Transitions.tablesAt(null, source.files());
+        Transitions.LookupTables tables = Transitions.tablesOf(source.name(), source.files());
         int before = errors.size();
         states.fields().forEachRemaining(entry -> {
             Node node = new Node(entry.getValue(), file, entry.getKey(), "");

@@ -55,6 +55,11 @@ final class ObservationStates {
                 attribute =
                         node.get("sampled_data").list("attributes").get(0).json.asText();
             }
+            if (attribute == null && node.has("attachment")) {
+                // A chart of an attribute (physiology output): the same.
+                Node chart = node.get("attachment").get("chart");
+                attribute = chart.list("series").get(0).text("attribute");
+            }
             if (number == null
                     && text == null
                     && valueCode == null

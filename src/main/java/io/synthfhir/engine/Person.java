@@ -49,6 +49,7 @@ final class Person {
 
     Encounter.Builder wellness;
     Lifecycle.Body body;
+    SyntheaAttributes.Baseline synthea;
     /** Where the person is in each top-level module: a stack of submodule calls. */
     final Map<String, java.util.Deque<ModuleRunner.Frame>> frames = new HashMap<>();
     /** Set once the steered condition has been diagnosed, so steering stops even if it later resolves. */

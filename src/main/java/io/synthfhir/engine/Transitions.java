@@ -1,6 +1,5 @@
 package io.synthfhir.engine;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,12 +178,12 @@ final class Transitions {
         }
     }
 
-    /** Where the lookup tables of a module folder live: Synthea's {@code modules/lookup_tables/} layout. */
+    /** The lookup tables a module's states may name, found from the module's place in its folder. */
     interface LookupTables {
         Transition transition(Node state);
     }
 
-    static LookupTables tablesAt(Path folder, ResourceReader reader) {
-        return state -> LookupTableTransition.parse(state, folder, reader);
+    static LookupTables tablesOf(String module, ResourceReader reader) {
+        return state -> LookupTableTransition.parse(state, module, reader);
     }
 }
