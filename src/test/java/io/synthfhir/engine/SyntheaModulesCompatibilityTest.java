@@ -57,6 +57,7 @@ class SyntheaModulesCompatibilityTest {
         RulesGenerator generator = new RulesGenerator(loaded.library(), "synthea-3.3.0");
         Map<String, String> failures = new ConcurrentSkipListMap<>();
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         // Modules in parallel (each patient is a pure function of spec and index, so the figures do not depend on it).
         topLevel.parallelStream().forEach(module -> {
             if (loaded.failures().containsKey(module)) {
@@ -74,11 +75,25 @@ class SyntheaModulesCompatibilityTest {
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         int ok = topLevel.size() - failures.size();
         System.out.printf(
-                "Synthea top-level modules run for %d patients each without error: %d / %d (%.1f s)%n",
-                PATIENTS, ok, topLevel.size(), seconds);
+                "Synthea top-level modules run for %d patients each without error: %d / %d"
+                        + " (%d patients, %.1f s wall, %.1f s CPU, %.0f patients per CPU-second)%n",
+                PATIENTS,
+                ok,
+                topLevel.size(),
+                PATIENTS * topLevel.size(),
+                seconds,
+                cpu,
+                PATIENTS * topLevel.size() / cpu);
         failures.forEach((name, why) -> System.out.println("  run failure " + name + ": " + why));
         assertThat(ok).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * topLevel.size()));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 }
