@@ -295,11 +295,17 @@ final class ClinicalStates {
         }
     }
 
-    /** CarePlan and Device states keep only their effect on logic (Active CarePlan); the model has no place for them. */
+    /**
+     * CarePlan and Device states keep only their effect on logic (Active CarePlan) and the attribute they assign; the
+     * model has no place for them. A start names its codes ({@code codes}, or a Device's single {@code code}); an end
+     * names the start state, codes (possibly none) or an attribute holding the code.
+     */
     static final class ActiveSetState extends State {
         private final Function<Person, java.util.Set<String>> set;
         private final List<Code> codes;
         private final String byState;
+        private final String byAttribute;
+        private final String assignTo;
         private final boolean start;
 
         ActiveSetState(
@@ -312,14 +318,29 @@ final class ClinicalStates {
             super(name, t);
             this.set = set;
             this.start = start;
-            this.codes = node.has("codes") ? node.codes("codes") : List.of();
+            List<Code> listed = new ArrayList<>();
+            for (Node c : node.optionalList("codes")) {
+                listed.add(c.code());
+            }
+            if (node.has("code")) {
+                listed.add(node.get("code").code());
+            }
+            this.codes = List.copyOf(listed);
             this.byState = stateField == null ? null : node.text(stateField, null);
+            this.byAttribute = node.text("referenced_by_attribute", null);
+            this.assignTo = node.text("assign_to_attribute", null);
+            if (start && codes.isEmpty()) {
+                throw node.error("needs codes (or a Device's code)");
+            }
         }
 
         boolean process(Person p, Scope s, Instant t) {
             List<Code> targets = new ArrayList<>(codes);
             if (byState != null && p.recordedByState.get(s.module() + "/" + byState) != null) {
                 targets.add(p.recordedByState.get(s.module() + "/" + byState));
+            }
+            if (byAttribute != null && p.attribute(byAttribute) instanceof Code c) {
+                targets.add(c);
             }
             for (Code c : targets) {
                 if (start) {
@@ -328,10 +349,18 @@ final class ClinicalStates {
                     set.apply(p).remove(c.key());
                 }
             }
-            if (start && !codes.isEmpty()) {
+            if (start) {
                 p.recordedByState.put(s.module() + "/" + name, codes.get(0));
+                if (assignTo != null) {
+                    p.attributes.put(assignTo, codes.get(0));
+                }
             }
             return true;
+        }
+
+        @Override
+        List<String> stateReferences() {
+            return byState == null ? List.of() : List.of(byState);
         }
     }
 

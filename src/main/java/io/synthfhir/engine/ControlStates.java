@@ -54,11 +54,11 @@ final class ControlStates {
 
         @Override
         void enter(Person p, Scope s, Instant t) {
-            p.stateData.put(s.module() + "/" + name, t.plusSeconds((long) seconds.sample(p.random)));
+            p.stateData.put(new Person.StateKey(s.module(), this), t.plusSeconds((long) seconds.sample(p.random)));
         }
 
         boolean process(Person p, Scope s, Instant t) {
-            Instant until = (Instant) p.stateData.get(s.module() + "/" + name);
+            Instant until = (Instant) p.stateData.get(new Person.StateKey(s.module(), this));
             return until == null || !t.isBefore(until);
         }
     }

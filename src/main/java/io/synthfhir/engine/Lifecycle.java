@@ -65,6 +65,10 @@ final class Lifecycle {
     void step(Person p, Instant t, Instant lastStep) {
         double age = p.ageInYears(t);
         updateBody(p, age);
+        SyntheaAttributes.panel(p, p.synthea, age);
+        if (Math.floor(age) != Math.floor(p.ageInYears(lastStep)) || t.equals(p.birth())) {
+            SyntheaAttributes.yearly(p, age);
+        }
         if (dies(p, age)) {
             p.deathTime = t.plus(Duration.ofHours(p.random.nextInt(24)));
             return;
@@ -85,9 +89,9 @@ final class Lifecycle {
         double adultHeight = (male ? 175.4 : 161.7) + 7 * p.body.heightZ();
         double height = age >= 18 ? adultHeight - Math.max(0, age - 60) * 0.1 : childHeight(age, adultHeight);
         double bmi = age < 2 ? 17 : age < 18 ? childBmi(p, age) : p.body.adultBmi() + Math.min(age - 18, 40) * 0.04;
-        p.setVital("Height", height);
-        p.setVital("BMI", bmi);
-        p.setVital("Weight", age < 2 ? infantWeight(p, age, adultHeight) : bmi * Math.pow(height / 100, 2));
+        p.setVital(Vital.HEIGHT, height);
+        p.setVital(Vital.BMI, bmi);
+        p.setVital(Vital.WEIGHT, age < 2 ? infantWeight(p, age, adultHeight) : bmi * Math.pow(height / 100, 2));
         p.attributes.put("obesity", age >= 18 && bmi >= 30);
         double sbp = age < 18
                 ? 95 + age * 1.2 + p.body.sbpOffset() * 0.5
@@ -103,12 +107,12 @@ final class Lifecycle {
                 dbp = 0.55 * sbp + 8 + p.body.sbpOffset() * 0.1;
             }
         }
-        p.setVital("Systolic Blood Pressure", sbp);
-        p.setVital("Diastolic Blood Pressure", dbp);
-        p.setVital("Heart Rate", age < 10 ? p.body.heartRate() + 30 - 3 * age : p.body.heartRate());
-        p.setVital("Respiration Rate", age < 10 ? 30 - age : 15);
-        p.setVital("Body Temperature", 36.8);
-        p.setVital("Oxygen Saturation", 98);
+        p.setVital(Vital.SYSTOLIC_BLOOD_PRESSURE, sbp);
+        p.setVital(Vital.DIASTOLIC_BLOOD_PRESSURE, dbp);
+        p.setVital(Vital.HEART_RATE, age < 10 ? p.body.heartRate() + 30 - 3 * age : p.body.heartRate());
+        p.setVital(Vital.RESPIRATION_RATE, age < 10 ? 30 - age : 15);
+        p.setVital(Vital.BODY_TEMPERATURE, 36.8);
+        p.setVital(Vital.OXYGEN_SATURATION, 98);
     }
 
     /**
@@ -193,14 +197,14 @@ final class Lifecycle {
     }
 
     private static void recordVitals(Person p, Encounter.Builder visit, double age, Instant at) {
-        visit.observations.add(vital(HEIGHT, at, p.vital("Height"), "cm"));
-        visit.observations.add(vital(WEIGHT, at, p.vital("Weight"), "kg"));
+        visit.observations.add(vital(HEIGHT, at, p.vital(Vital.HEIGHT), "cm"));
+        visit.observations.add(vital(WEIGHT, at, p.vital(Vital.WEIGHT), "kg"));
         if (age >= 2) {
-            visit.observations.add(vital(BMI, at, p.vital("BMI"), "kg/m2"));
+            visit.observations.add(vital(BMI, at, p.vital(Vital.BMI), "kg/m2"));
         }
         if (age >= 3) {
-            double sbp = Math.round(p.vital("Systolic Blood Pressure") + gaussian(p, 0, 4));
-            double dbp = Math.round(p.vital("Diastolic Blood Pressure") + gaussian(p, 0, 3));
+            double sbp = Math.round(p.vital(Vital.SYSTOLIC_BLOOD_PRESSURE) + gaussian(p, 0, 4));
+            double dbp = Math.round(p.vital(Vital.DIASTOLIC_BLOOD_PRESSURE) + gaussian(p, 0, 3));
             visit.observations.add(Observation.panel(
                     BP_PANEL,
                     ObservationCategory.VITAL_SIGNS,
@@ -211,8 +215,9 @@ final class Lifecycle {
             p.lastObservation.put(SYSTOLIC.key(), sbp);
             p.lastObservation.put(DIASTOLIC.key(), dbp);
         }
-        visit.observations.add(vital(HEART_RATE, at, p.vital("Heart Rate") + gaussian(p, 0, 5), "/min"));
-        visit.observations.add(vital(RESPIRATORY_RATE, at, p.vital("Respiration Rate") + gaussian(p, 0, 1.5), "/min"));
+        visit.observations.add(vital(HEART_RATE, at, p.vital(Vital.HEART_RATE) + gaussian(p, 0, 5), "/min"));
+        visit.observations.add(
+                vital(RESPIRATORY_RATE, at, p.vital(Vital.RESPIRATION_RATE) + gaussian(p, 0, 1.5), "/min"));
     }
 
     private static Observation vital(Code code, Instant at, double value, String unit) {

@@ -63,8 +63,12 @@ final class Logics {
                 "Observation",
                 n -> new ObservationValue(
                         codeKeys(n), n.text("referenced_by_attribute", null), Operator.parse(n, "operator"), value(n)));
-        p.put("Vital Sign", n -> new VitalSign(n.text("vital_sign"), Operator.parse(n, "operator"), n.number("value")));
-        p.put("Symptom", n -> new Symptom(n.text("symptom"), Operator.parse(n, "operator"), n.number("value")));
+        p.put(
+                "Vital Sign",
+                n -> new VitalSign(Vital.named(n, "vital_sign"), Operator.parse(n, "operator"), n.number("value")));
+        p.put(
+                "Symptom",
+                n -> new Symptom(Person.normal(n.text("symptom")), Operator.parse(n, "operator"), n.number("value")));
         return Map.copyOf(p);
     }
 
@@ -260,7 +264,7 @@ final class Logics {
         }
     }
 
-    record VitalSign(String vital, Operator operator, double value) implements Logic {
+    record VitalSign(Vital vital, Operator operator, double value) implements Logic {
         public boolean test(Person person, Instant t) {
             double v = person.vital(vital);
             return !Double.isNaN(v) && operator.compareNumbers(v, value);
@@ -269,7 +273,7 @@ final class Logics {
 
     record Symptom(String symptom, Operator operator, double value) implements Logic {
         public boolean test(Person person, Instant t) {
-            Double v = person.symptoms.get(Person.normal(symptom));
+            Double v = person.symptoms.get(symptom);
             return operator.compareNumbers(v == null ? 0 : v, value);
         }
     }

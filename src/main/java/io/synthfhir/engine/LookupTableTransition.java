@@ -1,7 +1,6 @@
 package io.synthfhir.engine;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ record LookupTableTransition(List<String> targets, double[] defaults, List<Strin
 
     record Row(List<String> match, double[] probabilities) {}
 
-    static Transition parse(Node state, Path unused, ResourceReader reader) {
+    static Transition parse(Node state, String module, ResourceReader reader) {
         List<Node> options = state.list("lookup_table_transition");
         List<String> targets = new ArrayList<>();
         double[] defaults = new double[options.size()];
@@ -28,14 +27,22 @@ record LookupTableTransition(List<String> targets, double[] defaults, List<Strin
             defaults[i] = o.number("default_probability", 0);
             table = o.text("lookup_table_name");
         }
-        String csv;
+        String csv = null;
+        List<String> tried = new ArrayList<>();
         try {
-            csv = reader.read("lookup_tables/" + table);
+            for (String path : candidates(module, table)) {
+                tried.add(path);
+                csv = reader.read(path);
+                if (csv != null) {
+                    break;
+                }
+            }
         } catch (IOException e) {
             throw state.error("cannot read lookup table " + table + ": " + e.getMessage());
         }
         if (csv == null) {
-            throw state.child("lookup_table_transition").error("lookup table 'lookup_tables/" + table + "' not found");
+            throw state.child("lookup_table_transition")
+                    .error("lookup table '" + table + "' not found (looked for " + String.join(", ", tried) + ")");
         }
         String[] lines = csv.split("\\r?\\n");
         String[] header = lines[0].split(",");
@@ -64,6 +71,17 @@ record LookupTableTransition(List<String> targets, double[] defaults, List<Strin
             rows.add(new Row(List.copyOf(match), p));
         }
         return new LookupTableTransition(List.copyOf(targets), defaults, List.copyOf(keys), List.copyOf(rows));
+    }
+
+    /**
+     * Where a module's table may be: {@code lookup_tables/} beside the module file (a folder of modules brought
+     * together with its tables), then {@code lookup_tables/} at the root of the module folder, Synthea's layout.
+     */
+    static List<String> candidates(String module, String table) {
+        int slash = module.lastIndexOf('/');
+        return slash < 0
+                ? List.of("lookup_tables/" + table)
+                : List.of(module.substring(0, slash) + "/lookup_tables/" + table, "lookup_tables/" + table);
     }
 
     @Override

@@ -43,48 +43,89 @@ public final class ModuleLibrary {
     }
 
     public static ModuleLibrary load(List<Source> sources) {
-        List<String> errors = new ArrayList<>();
-        Map<String, Module> modules = new TreeMap<>();
+        Parsed parsed = parse(sources);
+        parsed.checkSubmodules();
+        if (!parsed.errors.isEmpty()) {
+            List<String> all = new ArrayList<>();
+            parsed.errors.values().forEach(all::addAll);
+            throw new ModuleException(all);
+        }
+        return new ModuleLibrary(parsed.modules);
+    }
+
+    /**
+     * The largest part of a module set that loads, and why each other file did not (its first error): for measuring
+     * compatibility with a foreign library. A module calling a submodule that failed fails too.
+     */
+    public record Partial(ModuleLibrary library, Map<String, String> failures) {}
+
+    public static Partial loadPartially(List<Source> sources) {
+        Parsed parsed = parse(sources);
+        Map<String, String> failures = new TreeMap<>();
+        while (true) {
+            parsed.checkSubmodules();
+            if (parsed.errors.isEmpty()) {
+                return new Partial(new ModuleLibrary(parsed.modules), failures);
+            }
+            parsed.errors.forEach((name, messages) -> {
+                failures.putIfAbsent(name, messages.get(0));
+                parsed.modules.remove(name);
+            });
+            parsed.errors.clear();
+        }
+    }
+
+    /** Modules parsed so far and the errors of each file (by module name), in the order the sources came. */
+    private static final class Parsed {
+        final Map<String, Module> modules = new TreeMap<>();
+        final Map<String, List<String>> errors = new LinkedHashMap<>();
+
+        void error(String module, String message) {
+            errors.computeIfAbsent(module, m -> new ArrayList<>()).add(message);
+        }
+
+        void checkSubmodules() {
+            for (Module m : modules.values()) {
+                for (State s : m.states().values()) {
+                    if (s.submodule() != null && !modules.containsKey(s.submodule())) {
+                        error(
+                                m.name(),
+                                m.name() + ".json: state '" + s.name + "' field 'submodule': no module named '"
+                                        + s.submodule() + "'");
+                    }
+                }
+            }
+            for (Module m : modules.values()) {
+                List<String> cycle = cycleFrom(m.name(), modules, new ArrayList<>(), new HashSet<>());
+                if (cycle != null && cycle.get(0).equals(m.name())) {
+                    error(m.name(), m.name() + ".json: cyclic submodule calls: " + String.join(" -> ", cycle));
+                }
+            }
+        }
+    }
+
+    private static Parsed parse(List<Source> sources) {
+        Parsed parsed = new Parsed();
         ObjectMapper json = new ObjectMapper();
         for (Source source : sources) {
             String file = source.name() + ".json";
+            List<String> errors = new ArrayList<>();
+            if (parsed.modules.containsKey(source.name())) {
+                errors.add(file + ": a second module file with the same name");
+            }
             try {
                 JsonNode root = json.readTree(source.json());
                 Module module = parse(source, file, root, errors);
-                if (module != null) {
-                    modules.put(source.name(), module);
+                if (module != null && errors.isEmpty()) {
+                    parsed.modules.put(source.name(), module);
                 }
             } catch (IOException e) {
                 errors.add(file + ": not valid JSON: "
                         + e.getMessage().lines().findFirst().orElse(""));
             }
+            errors.forEach(m -> parsed.error(source.name(), m));
         }
-        checkSubmodules(modules, errors);
-        if (!errors.isEmpty()) {
-            throw new ModuleException(errors);
-        }
-        return new ModuleLibrary(modules);
-    }
-
-    /** Loads what it can and reports the rest: for compatibility measurements over foreign module sets. */
-    public static Map<String, String> loadEach(List<Source> sources, List<Source> context) {
-        Map<String, String> failures = new TreeMap<>();
-        for (Source s : sources) {
-            try {
-                List<Source> one = new ArrayList<>(context);
-                one.removeIf(c -> c.name().equals(s.name()));
-                one.add(s);
-                load(one);
-            } catch (ModuleException e) {
-                List<String> own = e.errors().stream()
-                        .filter(m -> m.startsWith(s.name() + ".json"))
-                        .toList();
-                if (!own.isEmpty()) {
-                    failures.put(s.name(), own.get(0));
-                }
-            }
-        }
-        return failures;
+        return parsed;
     }
 
     private static Module parse(Source source, String file, JsonNode root, List<String> errors) {
@@ -94,7 +135,7 @@ public final class ModuleLibrary {
             return null;
         }
         Map<String, State> built = new LinkedHashMap<>();
-        Transitions.LookupTables tables = Transitions.tablesAt(null, source.files());
+        Transitions.LookupTables tables = Transitions.tablesOf(source.name(), source.files());
         int before = errors.size();
         states.fields().forEachRemaining(entry -> {
             Node node = new Node(entry.getValue(), file, entry.getKey(), "");
@@ -134,23 +175,6 @@ public final class ModuleLibrary {
         }
         Transition transition = type.equals("Terminal") ? null : Transitions.parse(node, tables);
         return factory.build(name, transition, node);
-    }
-
-    private static void checkSubmodules(Map<String, Module> modules, List<String> errors) {
-        for (Module m : modules.values()) {
-            for (State s : m.states().values()) {
-                if (s.submodule() != null && !modules.containsKey(s.submodule())) {
-                    errors.add(m.name() + ".json: state '" + s.name + "' field 'submodule': no module named '"
-                            + s.submodule() + "'");
-                }
-            }
-        }
-        for (Module m : modules.values()) {
-            List<String> cycle = cycleFrom(m.name(), modules, new ArrayList<>(), new HashSet<>());
-            if (cycle != null && cycle.get(0).equals(m.name())) {
-                errors.add(m.name() + ".json: cyclic submodule calls: " + String.join(" -> ", cycle));
-            }
-        }
     }
 
     private static List<String> cycleFrom(

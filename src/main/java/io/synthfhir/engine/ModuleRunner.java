@@ -44,40 +44,50 @@ final class ModuleRunner {
         Scope scope = new Scope(top.name(), labs);
         for (int n = 0; n < MAX_STATES_PER_STEP && !stack.isEmpty() && p.alive(t); n++) {
             Frame f = stack.peek();
-            State s = f.module.states().get(f.state);
-            p.runningModule = f.module.name();
-            if (!f.entered) {
-                f.entered = true;
-                p.entered(f.module.name(), s.name, t);
-                s.enter(p, scope, t);
-            }
-            if (s.isTerminal()) {
-                stack.pop();
-                if (stack.isEmpty()) {
-                    p.endEncounter(top.name(), t);
+            try {
+                if (!advance(stack, f, p, scope, t)) {
+                    return;
                 }
-                continue;
+            } catch (RuntimeException e) {
+                throw new ModuleRunException(f.module.name(), f.state, e);
             }
-            if (!s.process(p, scope, t)) {
-                return;
-            }
-            if (s.submodule() != null && !f.calledSubmodule) {
-                f.calledSubmodule = true;
-                stack.push(new Frame(library.module(s.submodule()), "Initial"));
-                continue;
-            }
-            if (steering.target() != null
-                    && s.onsetCode() != null
-                    && s.onsetCode().sameConcept(steering.target())) {
-                p.steeringDone = true;
-            }
-            String next = s.transition.next(p, t, steering.view(f.module.name(), p));
-            if (next == null) {
-                return;
-            }
-            f.state = next;
-            f.entered = false;
-            f.calledSubmodule = false;
         }
+    }
+
+    /** Runs the frame's current state; false when the module holds there until the next step. */
+    private boolean advance(Deque<Frame> stack, Frame f, Person p, Scope scope, Instant t) {
+        State s = f.module.states().get(f.state);
+        p.runningModule = f.module.name();
+        if (!f.entered) {
+            f.entered = true;
+            p.entered(f.module.name(), s.name, t);
+            s.enter(p, scope, t);
+        }
+        if (s.isTerminal()) {
+            stack.pop();
+            if (stack.isEmpty()) {
+                p.endEncounter(scope.module(), t);
+            }
+            return true;
+        }
+        if (!s.process(p, scope, t)) {
+            return false;
+        }
+        if (s.submodule() != null && !f.calledSubmodule) {
+            f.calledSubmodule = true;
+            stack.push(new Frame(library.module(s.submodule()), "Initial"));
+            return true;
+        }
+        if (steering.target() != null && s.onsetCode() != null && s.onsetCode().sameConcept(steering.target())) {
+            p.steeringDone = true;
+        }
+        String next = s.transition.next(p, t, steering.view(f.module.name(), p));
+        if (next == null) {
+            return false;
+        }
+        f.state = next;
+        f.entered = false;
+        f.calledSubmodule = false;
+        return true;
     }
 }

@@ -40,13 +40,8 @@ public final class ModuleSources {
                         Enumeration<JarEntry> entries = file.entries();
                         while (entries.hasMoreElements()) {
                             JarEntry e = entries.nextElement();
-                            String name = e.getName();
-                            int at = name.indexOf(root + "/");
-                            if (at < 0 || !name.endsWith(".json")) {
-                                continue;
-                            }
-                            String relative = name.substring(at + root.length() + 1);
-                            if (isModule(relative)) {
+                            String relative = relative(e.getName(), root);
+                            if (relative != null && relative.endsWith(".json") && isModule(relative)) {
                                 String text = new String(file.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8);
                                 out.add(new ModuleLibrary.Source(
                                         relative.substring(0, relative.length() - 5), text, reader));
@@ -82,6 +77,20 @@ public final class ModuleSources {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The entry's path under {@code root}, or null when it lies elsewhere: {@code root/} at the top of a plain jar,
+     * or under {@code BOOT-INF/classes/} of Spring Boot's executable jar (and not {@code keep_modules/} for {@code
+     * modules}).
+     */
+    static String relative(String entry, String root) {
+        for (String prefix : List.of(root + "/", "BOOT-INF/classes/" + root + "/")) {
+            if (entry.startsWith(prefix)) {
+                return entry.substring(prefix.length());
+            }
+        }
+        return null;
     }
 
     static boolean isModule(String relative) {

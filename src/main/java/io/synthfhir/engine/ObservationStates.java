@@ -15,51 +15,81 @@ import java.util.Locale;
 final class ObservationStates {
     private ObservationStates() {}
 
-    /** How one observation gets its value: exact, range, an attribute, a vital sign, or a coded value. */
+    /**
+     * How one observation gets its value: exact, range, a distribution, an attribute, a vital sign, a coded value, or
+     * a text (Synthea's {@code exact} with a string quantity: kept for logic, not recorded, as the model has no text
+     * values).
+     */
     record Measure(
             Code code,
             ObservationCategory category,
             String unit,
             Distribution number,
             String attribute,
-            String vitalSign,
+            Vital vitalSign,
             Code valueCode,
+            String text,
             int decimals) {
 
         static Measure parse(Node node) {
             Code code = node.codes("codes").get(0);
-            String vital = node.text("vital_sign", null);
-            String categoryText = node.text("category", vital != null ? "vital-signs" : "laboratory");
-            ObservationCategory category;
-            try {
-                category = ObservationCategory.fromFhirCode(categoryText.toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw node.child("category")
-                        .error(
-                                "unknown category '" + categoryText
-                                        + "' (allowed: vital-signs, laboratory, social-history, survey, exam, procedure, imaging)");
-            }
+            Vital vital = node.has("vital_sign") ? Vital.named(node, "vital_sign") : null;
+            ObservationCategory category =
+                    category(node, node.text("category", vital != null ? "vital-signs" : "laboratory"));
             Distribution number = null;
-            if (node.has("exact")) {
+            String text = null;
+            if (node.has("exact") && node.get("exact").get("quantity").json.isTextual()) {
+                text = node.get("exact").text("quantity");
+            } else if (node.has("exact")) {
                 number = Distribution.exact(node.get("exact").number("quantity"));
             } else if (node.has("range")) {
                 number = Distribution.uniform(
                         node.get("range").number("low"), node.get("range").number("high"));
+            } else if (node.has("distribution")) {
+                number = Distribution.parse(node.get("distribution"));
             }
             Code valueCode = node.has("value_code") ? node.get("value_code").code() : null;
             String attribute = node.text("attribute", null);
+            if (attribute == null && node.has("sampled_data")) {
+                // Physiology output (a waveform in an attribute): recorded only if something set the attribute.
+                attribute =
+                        node.get("sampled_data").list("attributes").get(0).json.asText();
+            }
+            if (attribute == null && node.has("attachment")) {
+                // A chart of an attribute (physiology output): the same.
+                Node chart = node.get("attachment").get("chart");
+                attribute = chart.list("series").get(0).text("attribute");
+            }
             if (number == null
+                    && text == null
                     && valueCode == null
                     && attribute == null
                     && vital == null
                     && !node.has("observations")) {
-                throw node.error("needs a value: exact, range, attribute, vital_sign or value_code");
+                throw node.error("needs a value: exact, range, distribution, attribute, vital_sign or value_code");
             }
-            return new Measure(code, category, node.text("unit", ""), number, attribute, vital, valueCode, (int)
+            return new Measure(code, category, node.text("unit", ""), number, attribute, vital, valueCode, text, (int)
                     node.number("decimals", 1));
         }
 
+        /** FHIR's observation categories; Synthea's {@code therapy} is recorded as {@code procedure}. */
+        private static ObservationCategory category(Node node, String text) {
+            String fhir = text.toLowerCase(Locale.ROOT);
+            try {
+                return ObservationCategory.fromFhirCode(fhir.equals("therapy") ? "procedure" : fhir);
+            } catch (IllegalArgumentException e) {
+                throw node.child("category")
+                        .error("unknown category '" + text
+                                + "' (allowed: vital-signs, laboratory, social-history, survey, exam, procedure,"
+                                + " imaging, therapy)");
+            }
+        }
+
         Observation take(Person p, Scope s, Instant t) {
+            if (text != null) {
+                p.lastObservation.put(code.key(), text);
+                return null;
+            }
             if (valueCode != null) {
                 p.lastObservation.put(code.key(), valueCode.key());
                 return Observation.coded(code, category, t, valueCode);
@@ -168,12 +198,12 @@ final class ObservationStates {
     }
 
     static final class VitalSignState extends State {
-        private final String vital;
+        private final Vital vital;
         private final Distribution value;
 
         VitalSignState(String name, Transition t, Node node) {
             super(name, t);
-            this.vital = node.text("vital_sign");
+            this.vital = Vital.named(node, "vital_sign");
             this.value = node.has("exact")
                     ? Distribution.exact(node.get("exact").number("quantity"))
                     : Distribution.uniform(
@@ -192,7 +222,7 @@ final class ObservationStates {
 
         SymptomState(String name, Transition t, Node node) {
             super(name, t);
-            this.symptom = node.text("symptom");
+            this.symptom = Person.normal(node.text("symptom"));
             this.value = node.has("exact")
                     ? Distribution.exact(node.get("exact").number("quantity"))
                     : node.has("range")
@@ -203,7 +233,7 @@ final class ObservationStates {
         }
 
         boolean process(Person p, Scope s, Instant t) {
-            p.symptoms.put(Person.normal(symptom), value.sample(p.random));
+            p.symptoms.put(symptom, value.sample(p.random));
             return true;
         }
     }

@@ -28,7 +28,7 @@ final class Person {
     final LocalDate birthDate;
     final AdministrativeSex sex;
     final Map<String, Object> attributes = new HashMap<>();
-    final Map<String, Double> vitals = new HashMap<>();
+    private final double[] vitals = new double[Vital.values().length];
     final Map<String, Double> symptoms = new HashMap<>();
     final List<Encounter.Builder> encounters = new ArrayList<>();
     final Map<String, Tracked> activeConditions = new HashMap<>();
@@ -49,14 +49,18 @@ final class Person {
 
     Encounter.Builder wellness;
     Lifecycle.Body body;
+    SyntheaAttributes.Baseline synthea;
     /** Where the person is in each top-level module: a stack of submodule calls. */
     final Map<String, java.util.Deque<ModuleRunner.Frame>> frames = new HashMap<>();
     /** Set once the steered condition has been diagnosed, so steering stops even if it later resolves. */
     boolean steeringDone;
     /** The module whose states are running now (PriorState looks in its history). */
     String runningModule = "";
-    /** Per-visit state data (e.g. when a Delay ends), keyed by module/state. */
-    final Map<String, Object> stateData = new HashMap<>();
+    /** Per-visit state data (e.g. when a Delay ends), keyed by top-level module and state. */
+    final Map<StateKey, Object> stateData = new HashMap<>();
+
+    /** A state as run from one top-level module (a submodule's state may run under several). */
+    record StateKey(String module, State state) {}
 
     Instant deathTime;
     final Steering steering;
@@ -66,6 +70,7 @@ final class Person {
         this.birthDate = birthDate;
         this.sex = sex;
         this.steering = steering;
+        java.util.Arrays.fill(vitals, Double.NaN);
     }
 
     /** A condition, medication or allergy recorded in an encounter and possibly ended later. */
@@ -75,23 +80,56 @@ final class Person {
         return deathTime == null || t.isBefore(deathTime);
     }
 
+    /**
+     * Age in years: whole years and months as fractions, as {@link Period#between} counts them, computed from the
+     * calendar fields (this runs at every step of every life), and cached for the last two times.
+     */
     double ageInYears(Instant t) {
-        LocalDate day = LocalDate.ofInstant(t, ZoneOffset.UTC);
-        Period p = Period.between(birthDate, day);
-        return p.getYears() + p.getMonths() / 12.0 + p.getDays() / 365.25;
+        if (t.equals(ageTime)) {
+            return age;
+        }
+        if (t.equals(previousAgeTime)) {
+            return previousAge;
+        }
+        previousAgeTime = ageTime;
+        previousAge = age;
+        ageTime = t;
+        age = yearsBetween(birthDate, LocalDate.ofInstant(t, ZoneOffset.UTC));
+        return age;
     }
+
+    static double yearsBetween(LocalDate birth, LocalDate day) {
+        if (day.isBefore(birth)) {
+            Period p = Period.between(birth, day);
+            return p.getYears() + p.getMonths() / 12.0 + p.getDays() / 365.25;
+        }
+        long months = (day.getYear() * 12L + day.getMonthValue()) - (birth.getYear() * 12L + birth.getMonthValue());
+        int days = day.getDayOfMonth() - birth.getDayOfMonth();
+        if (months > 0 && days < 0) {
+            months--;
+            java.time.YearMonth before = java.time.YearMonth.from(day).minusMonths(1);
+            int length = before.lengthOfMonth();
+            days = length - Math.min(birth.getDayOfMonth(), length) + day.getDayOfMonth();
+        }
+        return months / 12 + (months % 12) / 12.0 + days / 365.25;
+    }
+
+    private Instant ageTime;
+    private double age;
+    private Instant previousAgeTime;
+    private double previousAge;
 
     Instant birth() {
         return birthDate.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    double vital(String name) {
-        Double v = vitals.get(normal(name));
-        return v == null ? Double.NaN : v;
+    /** The vital's current value; NaN until something has set it. */
+    double vital(Vital v) {
+        return vitals[v.ordinal()];
     }
 
-    void setVital(String name, double value) {
-        vitals.put(normal(name), value);
+    void setVital(Vital v, double value) {
+        vitals[v.ordinal()] = value;
     }
 
     static String normal(String name) {

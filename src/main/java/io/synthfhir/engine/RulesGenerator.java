@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,11 +36,19 @@ public final class RulesGenerator implements PatientGenerator {
         this.version = version;
     }
 
-    /** The bundled library under classpath {@code rules/}, plus the modules of {@code userFolder} when given. */
+    /**
+     * The bundled library under classpath {@code rules/}, plus the modules of {@code userFolder} when given (e.g. a
+     * copy of Synthea's {@code modules/} folder, lookup tables included). A user module with the name of a bundled one
+     * replaces it, so a folder of Synthea modules brings its own {@code asthma} instead of running two.
+     */
     public static RulesGenerator standard(Path userFolder) {
         List<ModuleLibrary.Source> sources = new ArrayList<>(ModuleSources.classpath("rules"));
         if (userFolder != null) {
-            sources.addAll(ModuleSources.folder(userFolder));
+            List<ModuleLibrary.Source> user = ModuleSources.folder(userFolder);
+            Set<String> names = new HashSet<>();
+            user.forEach(s -> names.add(s.name()));
+            sources.removeIf(s -> names.contains(s.name()));
+            sources.addAll(user);
         }
         if (sources.isEmpty()) {
             throw new ModuleException(List.of("no rule modules found under classpath rules/"));

@@ -82,7 +82,9 @@ final class Simulator {
         Person p = new Person(random, birth, sex, steering);
         p.body = Lifecycle.body(p);
         Demographics demographics = demographics(p);
+        p.synthea = SyntheaAttributes.atBirth(p);
         JsonNode town = population.town(random);
+        p.attributes.put("state", SyntheaAttributes.stateName(town.path("state").asText()));
         demographics = new Demographics(
                 demographics.givenName(),
                 demographics.familyName(),

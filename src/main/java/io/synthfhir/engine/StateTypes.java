@@ -56,6 +56,12 @@ final class StateTypes {
         f.put("VitalSign", ObservationStates.VitalSignState::new);
         f.put("Symptom", ObservationStates.SymptomState::new);
         f.put("SupplyList", (n, t, node) -> new ClinicalStates.NoOp(n, t));
+        // Synthea runs physiology models only when configured to (off by default) and otherwise follows
+        // alt_direct_transition; we always do the latter.
+        f.put(
+                "Physiology",
+                (n, t, node) ->
+                        new ControlStates.Simple(n, new Transitions.Direct(node.text("alt_direct_transition"))));
         return Map.copyOf(f);
     }
 

@@ -1,6 +1,5 @@
 package io.synthfhir.engine;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +36,10 @@ final class Transitions {
         }
         if (state.has("lookup_table_transition")) {
             return tables.transition(state);
+        }
+        if (state.has("type_of_care_transition")) {
+            Node care = state.get("type_of_care_transition");
+            return new TypeOfCare(care.text("ambulatory"), care.text("emergency"), care.text("telemedicine"));
         }
         return null;
     }
@@ -150,12 +153,37 @@ final class Transitions {
         }
     }
 
-    /** Where the lookup tables of a module folder live: Synthea's {@code modules/lookup_tables/} layout. */
+    /**
+     * Synthea's choice between an ambulatory, emergency or telemedicine visit, by era and coverage: its
+     * telemedicine_config figures (before 2020: ambulatory 0.75 / emergency 0.25, or 0.65 / 0.35 for people with high
+     * emergency use; from 2020: 0.56 / 0.20 / 0.24 and 0.66 / 0.25 / 0.09). Synthea's high emergency use means
+     * Medicaid or no insurance; we model no insurance, so the low socioeconomic category stands for it.
+     */
+    record TypeOfCare(String ambulatory, String emergency, String telemedicine) implements Transition {
+        private static final Instant TELEMEDICINE_START = Instant.parse("2020-01-01T00:00:00Z");
+
+        public String next(Person person, Instant time, Steering.View steering) {
+            boolean high = "Low".equals(person.attribute("socioeconomic_category"));
+            double r = person.random.nextDouble();
+            if (time.isBefore(TELEMEDICINE_START)) {
+                return r < (high ? 0.65 : 0.75) ? ambulatory : emergency;
+            }
+            double amb = high ? 0.66 : 0.56;
+            double emer = high ? 0.25 : 0.20;
+            return r < amb ? ambulatory : r < amb + emer ? emergency : telemedicine;
+        }
+
+        public List<String> targets() {
+            return List.of(ambulatory, emergency, telemedicine);
+        }
+    }
+
+    /** The lookup tables a module's states may name, found from the module's place in its folder. */
     interface LookupTables {
         Transition transition(Node state);
     }
 
-    static LookupTables tablesAt(Path folder, ResourceReader reader) {
-        return state -> LookupTableTransition.parse(state, folder, reader);
+    static LookupTables tablesOf(String module, ResourceReader reader) {
+        return state -> LookupTableTransition.parse(state, module, reader);
     }
 }

@@ -186,4 +186,105 @@ class ModuleSemanticsTest {
                 .isInstanceOfSatisfying(ModuleException.class, e -> assertThat(e.errors())
                         .anySatisfy(m -> assertThat(m).contains("cyclic submodule calls: x/a -> x/b -> x/a")));
     }
+
+    @Test
+    void physiologyStateFollowsItsAlternativeTransition() {
+        RulesGenerator g = generator(module("\"S1\":" + ENC + ",\"direct_transition\":\"P\"},"
+                + "\"P\":{\"type\":\"Physiology\",\"model\":\"m.xml\",\"direct_transition\":\"X\",\"alt_direct_transition\":\"C\"},"
+                + "\"C\":" + onset("6666") + ",\"direct_transition\":\"X\"},\"X\":" + END
+                + ",\"direct_transition\":\"Terminal\"}"));
+        assertThat(patients(g, 5, 5, 40)).allSatisfy(p -> assertThat(p.hasCondition(Code.snomed("6666", "")))
+                .isTrue());
+    }
+
+    @Test
+    void typeOfCareTransitionSendsPeopleToAmbulatoryAndEmergencyCare() {
+        RulesGenerator g = generator(module("\"S1\":{\"type\":\"Simple\",\"type_of_care_transition\":"
+                + "{\"ambulatory\":\"A\",\"emergency\":\"E\",\"telemedicine\":\"A\"}},"
+                + "\"A\":" + onset("7001") + ",\"direct_transition\":\"V\"},"
+                + "\"E\":" + onset("7002") + ",\"direct_transition\":\"V\"},"
+                + "\"V\":" + ENC + ",\"direct_transition\":\"X\"},\"X\":" + END
+                + ",\"direct_transition\":\"Terminal\"}"));
+        List<PatientRecord> people = patients(g, 60, 1, 5);
+        long emergency = people.stream()
+                .filter(p -> p.hasCondition(Code.snomed("7002", "")))
+                .count();
+        assertThat(emergency).isBetween(3L, 35L); // Synthea's 25-35 % before telemedicine
+        assertThat(people).allSatisfy(p -> assertThat(
+                        p.hasCondition(Code.snomed("7001", "")) != p.hasCondition(Code.snomed("7002", "")))
+                .isTrue());
+    }
+
+    @Test
+    void observationValuesComeFromDistributionsWhileTextValuesOnlyServeLogic() {
+        String obs =
+                "{\"type\":\"Observation\",\"category\":\"therapy\",\"unit\":\"{INR}\",\"codes\":[{\"system\":\"LOINC\",\"code\":\"6301-6\",\"display\":\"INR\"}]";
+        String text =
+                "{\"type\":\"Observation\",\"category\":\"survey\",\"unit\":\"{nominal}\",\"codes\":[{\"system\":\"LOINC\",\"code\":\"55277-8\",\"display\":\"HIV status\"}]";
+        RulesGenerator g = generator(module("\"S1\":" + ENC + ",\"direct_transition\":\"O\"},"
+                + "\"O\":" + obs
+                + ",\"distribution\":{\"kind\":\"UNIFORM\",\"parameters\":{\"low\":0.9,\"high\":1.2}},\"direct_transition\":\"T\"},"
+                + "\"T\":" + text + ",\"exact\":{\"quantity\":\"HIV negative\"},\"conditional_transition\":["
+                + "{\"condition\":{\"condition_type\":\"Observation\",\"codes\":[{\"system\":\"LOINC\",\"code\":\"55277-8\"}],"
+                + "\"operator\":\"==\",\"value\":\"HIV negative\"},\"transition\":\"C\"},{\"transition\":\"X\"}]},"
+                + "\"C\":" + onset("8888") + ",\"direct_transition\":\"X\"},\"X\":" + END
+                + ",\"direct_transition\":\"Terminal\"}"));
+        for (PatientRecord p : patients(g, 5, 5, 40)) {
+            var inr = p.encounters().stream()
+                    .flatMap(e -> e.observations().stream())
+                    .filter(o -> o.code().code().equals("6301-6"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(inr.quantity().value()).isBetween(0.9, 1.2);
+            assertThat(inr.category()).isEqualTo(io.synthfhir.model.ObservationCategory.PROCEDURE);
+            assertThat(p.encounters().stream()
+                            .flatMap(e -> e.observations().stream())
+                            .noneMatch(o -> o.code().code().equals("55277-8")))
+                    .isTrue();
+            assertThat(p.hasCondition(Code.snomed("8888", ""))).isTrue();
+        }
+    }
+
+    @Test
+    void unknownVitalSignIsALoadErrorNamingTheAllowedNames() {
+        assertThatThrownBy(
+                        () -> generator(
+                                module(
+                                        "\"S1\":{\"type\":\"VitalSign\",\"vital_sign\":\"Aura\",\"unit\":\"x\",\"exact\":{\"quantity\":1},\"direct_transition\":\"Terminal\"}")))
+                .isInstanceOfSatisfying(
+                        ModuleException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(m -> assertThat(m)
+                                .startsWith("fixture.json: state 'S1' field 'vital_sign': unknown vital sign 'Aura'")
+                                .contains("Systolic Blood Pressure")));
+    }
+
+    @Test
+    void partialLoadingDropsCallersOfABrokenSubmoduleAndSaysWhy() {
+        String broken = "{\"states\":{\"Initial\":{\"type\":\"Initial\",\"direct_transition\":\"Nowhere\"}}}";
+        String caller = module(
+                "\"S1\":{\"type\":\"CallSubmodule\",\"submodule\":\"x/broken\",\"direct_transition\":\"Terminal\"}");
+        String fine = module("\"S1\":{\"type\":\"Simple\",\"direct_transition\":\"Terminal\"}");
+        ModuleLibrary.Partial partial = ModuleLibrary.loadPartially(List.of(
+                new ModuleLibrary.Source("x/broken", broken, f -> null),
+                new ModuleLibrary.Source("caller", caller, f -> null),
+                new ModuleLibrary.Source("fine", fine, f -> null)));
+        assertThat(partial.library().topLevel()).containsExactly("fine");
+        assertThat(partial.failures())
+                .containsEntry("x/broken", "x/broken.json: state 'Initial' transition: no state named 'Nowhere'")
+                .containsEntry("caller", "caller.json: state 'S1' field 'submodule': no module named 'x/broken'");
+    }
+
+    @Test
+    void anErrorWhileRunningNamesTheModuleAndTheState() {
+        String csv = "age,C,X\nten-20,1.0,0.0\n";
+        String json = module(
+                "\"S1\":{\"type\":\"Simple\",\"lookup_table_transition\":["
+                        + "{\"transition\":\"C\",\"default_probability\":0.5,\"lookup_table_name\":\"t.csv\"},"
+                        + "{\"transition\":\"X\",\"default_probability\":0.5,\"lookup_table_name\":\"t.csv\"}]},"
+                        + "\"C\":{\"type\":\"Simple\",\"direct_transition\":\"X\"},\"X\":{\"type\":\"Simple\",\"direct_transition\":\"Terminal\"}");
+        RulesGenerator g = generator(Map.of("fixture", json), path -> path.equals("lookup_tables/t.csv") ? csv : null);
+        assertThatThrownBy(() -> patients(g, 1, 5, 10))
+                .isInstanceOf(ModuleRunException.class)
+                .hasMessageStartingWith("fixture.json: state 'S1': NumberFormatException");
+    }
 }
