@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IIdType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class SyntheticPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(SyntheticPurge.class);
 
     /** Deletion order: resources that reference others before what they reference. */
     static final List<String> ORDER = List.of(
@@ -80,6 +84,7 @@ class SyntheticPurge {
                     "false: this server does not allow expunge (HAPI JpaStorageSettings.expungeEnabled is off);"
                             + " nothing was deleted");
         }
+        long started = System.currentTimeMillis();
         SystemRequestDetails system = new SystemRequestDetails();
         Map<String, List<IIdType>> deleted = new LinkedHashMap<>();
         Map<String, Integer> kept = new LinkedHashMap<>();
@@ -118,7 +123,17 @@ class SyntheticPurge {
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
         deleted.forEach((type, ids) -> counts.put(type, ids.size()));
-        return new Result(counts, kept, expunge);
+        Result result = new Result(counts, kept, expunge);
+        log.info(
+                "Purged {} resources tagged {}|{}{} in {} ms: {}; kept {} shared providers still referenced",
+                result.total(),
+                RunTag.SYSTEM,
+                code,
+                expunge ? " (expunged)" : "",
+                System.currentTimeMillis() - started,
+                counts,
+                kept.values().stream().mapToInt(Integer::intValue).sum());
+        return result;
     }
 
     /** Whether a resource without the purged tag references this shared care provider. */
