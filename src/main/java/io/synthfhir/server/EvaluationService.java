@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
  * {@link CohortSplit}), get a synthetic cohort (generated now, or stored in the server), check the two can be
  * compared, and measure one against the other with the {@link Evaluator}. Every problem a caller can fix is an
  * OperationOutcome: 400 naming the parameter, 422 when the data cannot answer (no real records, a split that leaves
- * a side empty, code systems that do not meet) (401/403 without the evaluate permission come earlier, from {@link AccessInterceptor}).
+ * a side empty, code systems that do not meet). A caller without the evaluate permission never gets here: the
+ * {@link AccessInterceptor} refused it first.
  */
 @Service
 class EvaluationService {

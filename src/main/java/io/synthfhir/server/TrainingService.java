@@ -24,10 +24,11 @@ import java.util.stream.LongStream;
 import org.springframework.stereotype.Service;
 
 /**
- * What {@code $train} does (for a caller {@link AccessInterceptor} let through): check the request, then, on the training thread, read the server's real
- * records, split them (a salted hash of each patient id, so {@code $evaluate} can recompute the split), train, audit
- * the new model on the held-out patients with the privacy gate, store it, and activate it only if it passed. The
- * model serving until then keeps serving; nothing is written unless training ran to its end.
+ * What {@code $train} does for a caller the {@link AccessInterceptor} let through: check the request, then, on the
+ * training thread, read the server's real records, split them (a salted hash of each patient id, so {@code $evaluate}
+ * can recompute the split), train, audit the new model on the held-out patients with the privacy gate, store it, and
+ * activate it only if it passed. The model serving until then keeps serving; nothing is written unless training ran
+ * to its end.
  */
 @Service
 class TrainingService {
