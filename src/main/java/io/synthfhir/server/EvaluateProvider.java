@@ -58,24 +58,22 @@ class EvaluateProvider {
             canonicalUrl = CANONICAL)
     public void evaluate(RequestDetails request) {
         OperationRequest params = OperationRequest.read(request, context, PARAMETER_NAMES);
-        EvaluationService.Outcome outcome = service.evaluate(
-                new EvaluationParameters.Raw(
-                        params.single("synthetic"),
-                        params.single("run"),
-                        params.single("count"),
-                        params.single("seed"),
-                        params.single("mode"),
-                        params.all("module"),
-                        params.single("gender"),
-                        params.single("minAge"),
-                        params.single("maxAge"),
-                        params.single("condition"),
-                        params.single("years"),
-                        params.single("heldOutShare"),
-                        params.single("splitSalt"),
-                        params.single("maxPatients"),
-                        params.all("threshold")),
-                request);
+        EvaluationService.Outcome outcome = service.evaluate(new EvaluationParameters.Raw(
+                params.single("synthetic"),
+                params.single("run"),
+                params.single("count"),
+                params.single("seed"),
+                params.single("mode"),
+                params.all("module"),
+                params.single("gender"),
+                params.single("minAge"),
+                params.single("maxAge"),
+                params.single("condition"),
+                params.single("years"),
+                params.single("heldOutShare"),
+                params.single("splitSalt"),
+                params.single("maxPatients"),
+                params.all("threshold")));
         if (wantsHtml(request)) {
             html(new HtmlReportWriter().write(outcome.report()), request);
         } else {

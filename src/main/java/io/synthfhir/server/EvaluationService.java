@@ -23,7 +23,8 @@ import org.springframework.stereotype.Service;
  * {@link CohortSplit}), get a synthetic cohort (generated now, or stored in the server), check the two can be
  * compared, and measure one against the other with the {@link Evaluator}. Every problem a caller can fix is an
  * OperationOutcome: 400 naming the parameter, 422 when the data cannot answer (no real records, a split that leaves
- * a side empty, code systems that do not meet), 401/403 without the evaluate permission.
+ * a side empty, code systems that do not meet). A caller without the evaluate permission never gets here: the
+ * {@link AccessInterceptor} refused it first.
  */
 @Service
 class EvaluationService {
@@ -36,7 +37,6 @@ class EvaluationService {
     private final GeneratorRegistry generators;
     private final CohortRunner runner;
     private final ServerCohortReader reader;
-    private final AccessPolicy access;
     private final Clock clock;
     private final Evaluator evaluator = new Evaluator();
     private final ValidityChecker validity;
@@ -46,7 +46,6 @@ class EvaluationService {
             GeneratorRegistry generators,
             CohortRunner runner,
             ServerCohortReader reader,
-            AccessPolicy access,
             Clock clock,
             ValidityChecker validity) {
         this.properties = properties;
@@ -54,13 +53,11 @@ class EvaluationService {
         this.generators = generators;
         this.runner = runner;
         this.reader = reader;
-        this.access = access;
         this.clock = clock;
         this.validity = validity;
     }
 
-    Outcome evaluate(EvaluationParameters.Raw raw, ca.uhn.fhir.rest.api.server.RequestDetails request) {
-        access.require(request, Permission.EVALUATE);
+    Outcome evaluate(EvaluationParameters.Raw raw) {
         EvaluationRequest parsed;
         PatientGenerator generator = null;
         try {

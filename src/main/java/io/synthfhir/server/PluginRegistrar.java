@@ -17,8 +17,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Hooks the plugin into the host server: registers the operation providers on its RestfulServer (so a HAPI JPA
- * starter needs only {@code custom-bean-packages}), and stores our OperationDefinitions, read from
+ * Hooks the plugin into the host server: registers the operation providers and the {@link AccessInterceptor} on its
+ * RestfulServer (so a HAPI JPA starter needs only {@code custom-bean-packages} and enforces the plugin's access
+ * policy with no further set-up), and stores our OperationDefinitions, read from
  * {@code fhir-profiles/}, so that {@code OperationDefinition/synthesize} serves exactly the published file.
  */
 @Component
@@ -43,10 +44,12 @@ class PluginRegistrar {
             SynthesisStatusProvider status,
             PurgeProvider purge,
             EvaluateProvider evaluate,
-            TrainProvider train) {
+            TrainProvider train,
+            AccessInterceptor access) {
         this.daoRegistry = daoRegistry;
         this.fhirContext = fhirContext;
         server.registerProviders(List.of(synthesize, status, purge, evaluate, train));
+        server.registerInterceptor(access);
     }
 
     @EventListener(ApplicationReadyEvent.class)

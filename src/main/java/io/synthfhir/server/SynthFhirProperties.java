@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataFolder where the server keeps its files (async job output, trained models)
  * @param rulesFolder an optional folder of user rule modules loaded beside the bundled library
  * @param generatorThreads threads that generate patients in parallel (0: one per core)
- * @param security who may read real records or write into the server
+ * @param access who may read real records or write into the server (docs/access.md)
  * @param evaluation limits and default thresholds of {@code $evaluate}
  * @param models which learned model serves, and the privacy gate a newly trained one must pass
  */
@@ -26,7 +26,7 @@ public record SynthFhirProperties(
         @DefaultValue("data") Path dataFolder,
         Path rulesFolder,
         @DefaultValue("0") int generatorThreads,
-        @DefaultValue Security security,
+        @DefaultValue Access access,
         @DefaultValue Evaluation evaluation,
         @DefaultValue Models models) {
 
@@ -40,17 +40,17 @@ public record SynthFhirProperties(
     }
 
     /**
-     * Access to what touches real data or changes the server ({@code $train}, {@code $evaluate} on stored records,
-     * {@code persist=true}, purge). Closed unless configured: {@code open: true} lets anyone in (the embedded
-     * standalone default sets it, for a developer's own machine); otherwise a caller needs a bearer token from
-     * {@code tokens} whose scopes include the permission.
+     * Access to what touches real data or changes the server ({@code $train}, {@code $evaluate}, {@code persist=true},
+     * {@code $purge-synthetic}), enforced by {@link AccessInterceptor}. Closed unless configured: {@code open: true}
+     * lets anyone in (the standalone server's application.yaml sets it, for a developer's own machine, and the
+     * server logs a warning at start); otherwise a caller needs a bearer token from {@code tokens} whose scopes grant
+     * the operation ({@link Permission}).
      *
      * @param open allow every caller without a token
-     * @param tokens bearer tokens and the scopes each grants ({@code train}, {@code evaluate}, {@code persist},
-     *     {@code purge}, or {@code *})
+     * @param tokens bearer tokens and the scopes each grants
      */
-    public record Security(@DefaultValue("false") boolean open, java.util.List<Token> tokens) {
-        public Security {
+    public record Access(@DefaultValue("false") boolean open, java.util.List<Token> tokens) {
+        public Access {
             tokens = tokens == null ? java.util.List.of() : java.util.List.copyOf(tokens);
         }
     }
@@ -97,13 +97,27 @@ public record SynthFhirProperties(
         }
     }
 
-    /** A configured bearer token and its scopes. */
+    /**
+     * A configured bearer token and its scopes.
+     *
+     * @param value the token a caller sends as {@code Authorization: Bearer <value>}, at least 16 characters
+     * @param scopes what it grants: {@code train}, {@code evaluate}, {@code persist}, {@code purge}, {@code *}, or
+     *     SMART system scopes ({@code system/*.read}, {@code system/*.write}, {@code system/*.cruds}...); a scope that
+     *     grants nothing stops the server at start
+     */
     public record Token(String value, java.util.List<String> scopes) {
         public Token {
             if (value == null || value.length() < 16) {
-                throw new IllegalArgumentException("synthfhir.security.tokens[].value must be at least 16 characters");
+                throw new IllegalArgumentException("synthfhir.access.tokens[].value must be at least 16 characters");
             }
-            scopes = scopes == null ? java.util.List.of() : java.util.List.copyOf(scopes);
+            scopes = scopes == null
+                    ? java.util.List.of()
+                    : scopes.stream().map(String::trim).toList();
+            if (scopes.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "synthfhir.access.tokens[].scopes: a token needs at least one scope");
+            }
+            scopes.forEach(Permission::checkConfigured);
         }
     }
 

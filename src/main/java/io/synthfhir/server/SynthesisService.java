@@ -31,7 +31,6 @@ class SynthesisService {
     private final BundleAssembler assembler;
     private final SynthesisPersister persister;
     private final SynthesisJobs jobs;
-    private final AccessPolicy access;
     private final Clock clock;
     private final SplittableRandom seedSource = new SplittableRandom(new SecureRandom().nextLong());
 
@@ -42,7 +41,6 @@ class SynthesisService {
             BundleAssembler assembler,
             SynthesisPersister persister,
             SynthesisJobs jobs,
-            AccessPolicy access,
             Clock clock) {
         this.properties = properties;
         this.parameters = new SynthesisParameters(properties.maxCount());
@@ -51,7 +49,6 @@ class SynthesisService {
         this.assembler = assembler;
         this.persister = persister;
         this.jobs = jobs;
-        this.access = access;
         this.clock = clock;
     }
 
@@ -64,9 +61,6 @@ class SynthesisService {
             generator.check(parsed.cohort());
         } catch (InvalidParameterException e) {
             throw OperationOutcomes.invalid(e);
-        }
-        if (parsed.persist()) {
-            access.require(request, Permission.PERSIST);
         }
         if (wantsAsync(request)) {
             respond(jobs.start(parsed, request), request);

@@ -1,6 +1,5 @@
 package io.synthfhir.server;
 
-import ca.uhn.fhir.rest.api.server.RequestDetails;
 import io.synthfhir.eval.CohortSplit;
 import io.synthfhir.gan.GanModel;
 import io.synthfhir.gan.GanTrainer;
@@ -25,10 +24,11 @@ import java.util.stream.LongStream;
 import org.springframework.stereotype.Service;
 
 /**
- * What {@code $train} does: check the caller and the request, then, on the training thread, read the server's real
- * records, split them (a salted hash of each patient id, so {@code $evaluate} can recompute the split), train, audit
- * the new model on the held-out patients with the privacy gate, store it, and activate it only if it passed. The
- * model serving until then keeps serving; nothing is written unless training ran to its end.
+ * What {@code $train} does for a caller the {@link AccessInterceptor} let through: check the request, then, on the
+ * training thread, read the server's real records, split them (a salted hash of each patient id, so {@code $evaluate}
+ * can recompute the split), train, audit the new model on the held-out patients with the privacy gate, store it, and
+ * activate it only if it passed. The model serving until then keeps serving; nothing is written unless training ran
+ * to its end.
  */
 @Service
 class TrainingService {
@@ -39,7 +39,6 @@ class TrainingService {
     private final TrainingJobs jobs;
     private final ServerCohortReader reader;
     private final ModelRegistry models;
-    private final AccessPolicy access;
     private final SynthFhirProperties properties;
     private final Clock clock;
     private final SplittableRandom seedSource = new SplittableRandom(new SecureRandom().nextLong());
@@ -48,20 +47,17 @@ class TrainingService {
             TrainingJobs jobs,
             ServerCohortReader reader,
             ModelRegistry models,
-            AccessPolicy access,
             SynthFhirProperties properties,
             Clock clock) {
         this.jobs = jobs;
         this.reader = reader;
         this.models = models;
-        this.access = access;
         this.properties = properties;
         this.clock = clock;
     }
 
     /** Checks everything that can be checked at once, then queues the training; returns the job id. */
-    String start(TrainingParameters.Raw raw, RequestDetails request) {
-        access.require(request, Permission.TRAIN);
+    String start(TrainingParameters.Raw raw) {
         TrainingRequest parsed;
         try {
             synchronized (seedSource) {

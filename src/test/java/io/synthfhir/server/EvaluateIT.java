@@ -64,12 +64,12 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {
             "spring.datasource.url=jdbc:h2:mem:synthfhir-evaluate-it;DB_CLOSE_DELAY=-1",
             "synthfhir.reference-date=2026-11-22",
-            "synthfhir.security.open=false",
-            "synthfhir.security.tokens[0].value=" + EvaluateIT.EVALUATE_TOKEN,
-            "synthfhir.security.tokens[0].scopes[0]=evaluate",
-            "synthfhir.security.tokens[0].scopes[1]=persist",
-            "synthfhir.security.tokens[1].value=" + EvaluateIT.PERSIST_TOKEN,
-            "synthfhir.security.tokens[1].scopes[0]=persist"
+            "synthfhir.access.open=false",
+            "synthfhir.access.tokens[0].value=" + EvaluateIT.EVALUATE_TOKEN,
+            "synthfhir.access.tokens[0].scopes[0]=evaluate",
+            "synthfhir.access.tokens[0].scopes[1]=persist",
+            "synthfhir.access.tokens[1].value=" + EvaluateIT.PERSIST_TOKEN,
+            "synthfhir.access.tokens[1].scopes[0]=persist"
         })
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -23,7 +23,7 @@ class EvaluationParametersTest {
                 Path.of("data"),
                 null,
                 0,
-                new SynthFhirProperties.Security(true, List.of()),
+                new SynthFhirProperties.Access(true, List.of()),
                 new SynthFhirProperties.Evaluation(5000, thresholds),
                 new SynthFhirProperties.Models(false, 0, new SynthFhirProperties.Gate(0, 0.55, 0.6, 500)));
     }

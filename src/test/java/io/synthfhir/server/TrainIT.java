@@ -44,11 +44,11 @@ import org.springframework.test.context.ActiveProfiles;
             "spring.datasource.url=jdbc:h2:mem:synthfhir-train-it;DB_CLOSE_DELAY=-1",
             "synthfhir.data-folder=./target/test-data-train-it",
             "synthfhir.models.use-bundled=false",
-            "synthfhir.security.open=false",
-            "synthfhir.security.tokens[0].value=" + TrainIT.TRAINER,
-            "synthfhir.security.tokens[0].scopes[0]=train",
-            "synthfhir.security.tokens[1].value=" + TrainIT.READER,
-            "synthfhir.security.tokens[1].scopes[0]=evaluate"
+            "synthfhir.access.open=false",
+            "synthfhir.access.tokens[0].value=" + TrainIT.TRAINER,
+            "synthfhir.access.tokens[0].scopes[0]=train",
+            "synthfhir.access.tokens[1].value=" + TrainIT.READER,
+            "synthfhir.access.tokens[1].scopes[0]=evaluate"
         })
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
