@@ -48,7 +48,13 @@ final class Indications extends BaseInvariant {
                         + m.path("ingredient").asText("an entry") + " needs rxnorm codes and indications");
             }
             for (JsonNode rx : m.path("rxnorm")) {
-                out.put(Code.RXNORM + "|" + rx.asText(), List.copyOf(conditions));
+                // A drug listed again (another module group's block) adds indications; it does not replace them.
+                out.merge(
+                        Code.RXNORM + "|" + rx.asText(),
+                        List.copyOf(conditions),
+                        (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
+                                .distinct()
+                                .toList());
             }
         }
         return new Indications(out);
