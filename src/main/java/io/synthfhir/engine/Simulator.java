@@ -10,6 +10,7 @@ import io.synthfhir.model.Demographics;
 import io.synthfhir.model.Encounter;
 import io.synthfhir.model.Medication;
 import io.synthfhir.model.PatientRecord;
+import io.synthfhir.model.Procedure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -206,6 +207,11 @@ final class Simulator {
         Instant end = b.end() == null || b.end().isBefore(last) ? last : b.end();
         if (death != null && end.isAfter(death)) {
             end = death.isAfter(b.start()) ? death : b.start();
+            // A procedure under way when the patient dies (childbirth, surgery) ends with the encounter, at death.
+            Instant stop = end;
+            b.procedures.replaceAll(pr -> pr.end().isAfter(stop)
+                    ? new Procedure(pr.code(), pr.start(), later(pr.start(), stop), pr.reason())
+                    : pr);
         }
         return b.end(end).build();
     }
