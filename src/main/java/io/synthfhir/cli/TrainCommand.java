@@ -6,20 +6,28 @@ import io.synthfhir.fhir.extract.FhirFiles;
 import io.synthfhir.gan.GanModel;
 import io.synthfhir.gan.GanTrainer;
 import io.synthfhir.gan.TrainingConfig;
+import io.synthfhir.generate.CohortSpec;
 import io.synthfhir.generate.InvalidParameterException;
 import io.synthfhir.model.PatientRecord;
+import io.synthfhir.privacy.PrivacyGate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * {@code train}: reads FHIR records (ndjson of Bundles, a Bundle, or a Bulk Data folder), holds some out, trains a
- * model on the rest and writes it as one file; prints progress per epoch and the held-out figures at the end.
+ * model on the rest and writes it as one file; prints progress per epoch, the held-out figures and the privacy gate's
+ * verdict at the end.
  */
 final class TrainCommand {
+    /** Synthetic patients the gate audits, as the server does by default. */
+    private static final int GATE_PATIENTS = 500;
+
     private TrainCommand() {}
 
     static String usage() {
@@ -75,7 +83,30 @@ final class TrainCommand {
                     m.privacy().steps());
         }
         m.metrics().forEach((k, v) -> out.printf(Locale.ROOT, "  %-40s %.4f%n", k, v));
+        gate(model, split, config.k(), seed, out);
         return 0;
+    }
+
+    /**
+     * The privacy gate the server runs before a model may serve (default limits, the run's k), on 500 patients drawn
+     * from the model: printed, so a model trained here is known to pass or fail before it is installed.
+     */
+    private static void gate(GanModel model, Split split, int k, long seed, PrintStream out) {
+        if (split.heldOut().size() < PrivacyGate.MIN_HELD_OUT) {
+            out.println("privacy gate: not run (fewer than " + PrivacyGate.MIN_HELD_OUT + " held-out patients)");
+            return;
+        }
+        PrivacyGate.Limits d = PrivacyGate.Limits.defaults();
+        PrivacyGate gate = new PrivacyGate(
+                new PrivacyGate.Limits(d.maxExactCopies(), d.maxMembershipAccuracy(), d.maxCloserToTraining(), k));
+        CohortSpec spec =
+                new CohortSpec(seed, List.of(), null, 0, CohortSpec.MAX_AGE, null, CohortSpec.MAX_AGE, LocalDate.now());
+        List<PatientRecord> synthetic = LongStream.range(0, GATE_PATIENTS)
+                .mapToObj(i -> model.generator().generate(spec, i))
+                .toList();
+        PrivacyGate.Audit audit = gate.audit(split.training(), split.heldOut(), synthetic, seed);
+        out.println("privacy gate: " + (audit.passed() ? "passed" : "FAILED: " + String.join("; ", audit.reasons())));
+        audit.figures().forEach((name, v) -> out.printf(Locale.ROOT, "  gate.%-35s %.4f%n", name, v));
     }
 
     record Split(List<PatientRecord> training, List<PatientRecord> heldOut, TrainingConfig.Split config) {}

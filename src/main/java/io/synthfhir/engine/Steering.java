@@ -11,22 +11,29 @@ import java.util.Set;
 /**
  * Cohort steering: to give every patient a condition without rejection sampling, distributed transitions choose only
  * among the targets from which a ConditionOnset of that code is still reachable (renormalised), until the onset has
- * happened. Reachability is computed once per (library, code), through submodule calls.
+ * happened. Reachability is computed once per (library, code), through submodule calls. Among the targets that lead
+ * there, those that lead without waiting at a Guard come first: a branch that waits for an age or another diagnosis
+ * ("watch for atrial fibrillation, or age 75") leads to the onset only for some patients, and choosing it would leave
+ * the others without the condition.
  */
 final class Steering {
     private final Code target;
     /** Per module: the states from which the target onset can be reached. */
     private final Map<String, Set<String>> leading;
+    /** Per module: the states from which it can be reached without passing a Guard. */
+    private final Map<String, Set<String>> unguarded;
 
-    private Steering(Code target, Map<String, Set<String>> leading) {
+    private Steering(Code target, Map<String, Set<String>> leading, Map<String, Set<String>> unguarded) {
         this.target = target;
         this.leading = leading;
+        this.unguarded = unguarded;
     }
 
-    static final Steering NONE = new Steering(null, Map.of());
+    static final Steering NONE = new Steering(null, Map.of(), Map.of());
 
     static Steering towards(Code target, ModuleLibrary library, Iterable<String> moduleNames) {
         Map<String, Set<String>> leading = new HashMap<>();
+        Map<String, Set<String>> unguarded = new HashMap<>();
         Set<String> producing = new HashSet<>();
         // Fixed point over submodules: a CallSubmodule leads to the target if the submodule does.
         boolean changed = true;
@@ -34,14 +41,15 @@ final class Steering {
             changed = false;
             for (String name : allModules(library, moduleNames)) {
                 Module m = library.module(name);
-                Set<String> reach = reachable(m, target, producing);
+                Set<String> reach = reachable(m, target, producing, true);
                 if (!reach.isEmpty() && producing.add(name)) {
                     changed = true;
                 }
                 leading.put(name, reach);
+                unguarded.put(name, reachable(m, target, producing, false));
             }
         }
-        return new Steering(target, Map.copyOf(leading));
+        return new Steering(target, Map.copyOf(leading), Map.copyOf(unguarded));
     }
 
     private static Set<String> allModules(ModuleLibrary library, Iterable<String> names) {
@@ -58,7 +66,8 @@ final class Steering {
         return all;
     }
 
-    private static Set<String> reachable(Module m, Code target, Set<String> producingModules) {
+    /** The states from which an onset of {@code target} can be reached; through Guards only if {@code throughGuards}. */
+    private static Set<String> reachable(Module m, Code target, Set<String> producingModules, boolean throughGuards) {
         Map<String, Set<String>> predecessors = new HashMap<>();
         Deque<String> todo = new ArrayDeque<>();
         for (State s : m.states().values()) {
@@ -74,7 +83,7 @@ final class Steering {
         Set<String> seen = new HashSet<>(todo);
         while (!todo.isEmpty()) {
             for (String p : predecessors.getOrDefault(todo.pop(), Set.of())) {
-                if (seen.add(p)) {
+                if ((throughGuards || !(m.states().get(p) instanceof ControlStates.Guard)) && seen.add(p)) {
                     todo.add(p);
                 }
             }
@@ -91,7 +100,7 @@ final class Steering {
             return View.OFF;
         }
         Set<String> states = leading.getOrDefault(module, Set.of());
-        return states.isEmpty() ? View.OFF : new View(states);
+        return states.isEmpty() ? View.OFF : new View(states, unguarded.getOrDefault(module, Set.of()));
     }
 
     Code target() {
@@ -99,8 +108,8 @@ final class Steering {
     }
 
     /** What a transition sees of steering in one module at one moment. */
-    record View(Set<String> leadingStates) {
-        static final View OFF = new View(null);
+    record View(Set<String> leadingStates, Set<String> unguardedStates) {
+        static final View OFF = new View(null, null);
 
         boolean active() {
             return leadingStates != null;
@@ -108,6 +117,11 @@ final class Steering {
 
         boolean leadsToTarget(String state) {
             return leadingStates != null && leadingStates.contains(state);
+        }
+
+        /** Leads to the target without waiting at a Guard on the way. */
+        boolean leadsWithoutGuard(String state) {
+            return unguardedStates != null && unguardedStates.contains(state);
         }
     }
 }

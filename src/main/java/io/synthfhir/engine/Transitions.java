@@ -87,16 +87,21 @@ final class Transitions {
                 total += weights[i];
             }
             if (steering.active()) {
-                double steeredTotal = 0;
-                double[] kept = new double[weights.length];
-                for (int i = 0; i < weights.length; i++) {
-                    kept[i] = steering.leadsToTarget(options.get(i).target()) ? weights[i] : 0;
-                    steeredTotal += kept[i];
-                }
-                if (steeredTotal > 0 && steeredTotal < total) {
-                    weights = kept;
-                    total = steeredTotal;
-                    steered = true;
+                // The options that lead to the target without a Guard first, then any that lead to it at all.
+                for (int pass = 0; pass < 2 && !steered; pass++) {
+                    double steeredTotal = 0;
+                    double[] kept = new double[weights.length];
+                    for (int i = 0; i < weights.length; i++) {
+                        String to = options.get(i).target();
+                        boolean leads = pass == 0 ? steering.leadsWithoutGuard(to) : steering.leadsToTarget(to);
+                        kept[i] = leads ? weights[i] : 0;
+                        steeredTotal += kept[i];
+                    }
+                    if (steeredTotal > 0 && steeredTotal < total) {
+                        weights = kept;
+                        total = steeredTotal;
+                        steered = true;
+                    }
                 }
             }
             double r = person.random.nextDouble() * (steered || total > 1 ? total : 1);

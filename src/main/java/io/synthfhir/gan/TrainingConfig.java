@@ -63,7 +63,7 @@ public record TrainingConfig(
         return new TrainingConfig(
                 seed,
                 5,
-                60,
+                40,
                 Duration.ofMinutes(8),
                 6,
                 Shape.DEFAULT,
@@ -82,7 +82,11 @@ public record TrainingConfig(
      * and the components of head B's unit mixture (1: independent Bernoulli units).
      */
     public record Shape(int embedding, int hidden, int mix, double l2, int mixtures) {
-        public static final Shape DEFAULT = new Shape(128, 128, 128, 1e-5, 1);
+        /**
+         * Measured on the 237-patient corpus (docs/gan.md): 64 wide with a 4-component unit mixture reaches a lower
+         * held-out loss and better fidelity than 128 wide with independent units, at half the parameters.
+         */
+        public static final Shape DEFAULT = new Shape(64, 64, 64, 1e-5, 4);
 
         public Shape {
             if (embedding < 1 || hidden < 1 || mix < 1) {
