@@ -60,7 +60,10 @@ public final class Cli {
         } catch (InvalidParameterException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
-        } catch (io.synthfhir.gan.ModelFormatException | io.synthfhir.fhir.extract.FhirInputException e) {
+        } catch (io.synthfhir.gan.ModelFormatException
+                | io.synthfhir.fhir.extract.FhirInputException
+                | io.synthfhir.engine.SteeringException
+                | io.synthfhir.engine.ModuleException e) {
             err.println("error: " + e.getMessage());
             return 1;
         }
