@@ -88,16 +88,10 @@ final class Bench {
     static void steering(RulesGenerator generator, CohortSpec steered, long count, PrintStream out) {
         CohortSpec free = steered.withCondition(null);
         double cpu0 = Cli.processCpuSeconds();
-        long holders = LongStream.range(0, count)
-                .parallel()
-                .filter(i -> generator.generate(free, i).hasCondition(steered.condition()))
-                .count();
+        long holders = holders(generator, free, steered.condition(), count);
         double cpuFree = (Cli.processCpuSeconds() - cpu0) / count;
         double cpu1 = Cli.processCpuSeconds();
-        long steeredHolders = LongStream.range(0, count)
-                .parallel()
-                .filter(i -> generator.generate(steered, i).hasCondition(steered.condition()))
-                .count();
+        long steeredHolders = holders(generator, steered, steered.condition(), count);
         double cpuSteered = (Cli.processCpuSeconds() - cpu1) / count;
         double prevalence = (double) holders / count;
         out.printf(
@@ -113,6 +107,14 @@ final class Bench {
                 count,
                 cpuSteered / cpuFree,
                 holders == 0 ? "inf" : String.format(Locale.ROOT, "%.1fx", 1 / prevalence));
+    }
+
+    /** Generates {@code count} records of {@code spec} (no FHIR) and counts those with {@code condition}. */
+    private static long holders(RulesGenerator generator, CohortSpec spec, Code condition, long count) {
+        return LongStream.range(0, count)
+                .parallel()
+                .filter(i -> generator.generate(spec, i).hasCondition(condition))
+                .count();
     }
 
     /** Runs the peer script and parses its one line of key=value figures. */

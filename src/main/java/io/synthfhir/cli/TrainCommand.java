@@ -6,7 +6,6 @@ import io.synthfhir.fhir.extract.FhirFiles;
 import io.synthfhir.gan.GanModel;
 import io.synthfhir.gan.GanTrainer;
 import io.synthfhir.gan.TrainingConfig;
-import io.synthfhir.generate.CohortSpec;
 import io.synthfhir.generate.InvalidParameterException;
 import io.synthfhir.model.PatientRecord;
 import io.synthfhir.privacy.PrivacyGate;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 /**
  * {@code train}: reads FHIR records (ndjson of Bundles, a Bundle, or a Bulk Data folder), holds some out, trains a
@@ -96,15 +94,9 @@ final class TrainCommand {
             out.println("privacy gate: not run (fewer than " + PrivacyGate.MIN_HELD_OUT + " held-out patients)");
             return;
         }
-        PrivacyGate.Limits d = PrivacyGate.Limits.defaults();
-        PrivacyGate gate = new PrivacyGate(
-                new PrivacyGate.Limits(d.maxExactCopies(), d.maxMembershipAccuracy(), d.maxCloserToTraining(), k));
-        CohortSpec spec =
-                new CohortSpec(seed, List.of(), null, 0, CohortSpec.MAX_AGE, null, CohortSpec.MAX_AGE, LocalDate.now());
-        List<PatientRecord> synthetic = LongStream.range(0, GATE_PATIENTS)
-                .mapToObj(i -> model.generator().generate(spec, i))
-                .toList();
-        PrivacyGate.Audit audit = gate.audit(split.training(), split.heldOut(), synthetic, seed);
+        PrivacyGate gate = new PrivacyGate(PrivacyGate.Limits.defaults().withK(k));
+        PrivacyGate.Audit audit = gate.auditSample(
+                model.generator(), GATE_PATIENTS, LocalDate.now(), split.training(), split.heldOut(), seed);
         out.println("privacy gate: " + (audit.passed() ? "passed" : "FAILED: " + String.join("; ", audit.reasons())));
         audit.figures().forEach((name, v) -> out.printf(Locale.ROOT, "  gate.%-35s %.4f%n", name, v));
     }

@@ -6,7 +6,10 @@ import io.synthfhir.eval.VisitCodeSet;
 import io.synthfhir.eval.privacy.DistanceToClosestRecord;
 import io.synthfhir.eval.privacy.ExactCopies;
 import io.synthfhir.eval.privacy.MembershipInference;
+import io.synthfhir.generate.CohortSpec;
+import io.synthfhir.generate.PatientGenerator;
 import io.synthfhir.model.PatientRecord;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.LongStream;
 
 /**
  * The audit a newly trained model must pass before it may serve {@code $synthesize}: on real patients it was trained
@@ -41,6 +45,10 @@ public final class PrivacyGate {
         public static Limits defaults() {
             return new Limits(0, 0.55, 0.6, 5);
         }
+
+        public Limits withK(int k) {
+            return new Limits(maxExactCopies, maxMembershipAccuracy, maxCloserToTraining, k);
+        }
     }
 
     /** The verdict with every figure behind it, for the model's manifest and the {@code $train} status. */
@@ -59,6 +67,25 @@ public final class PrivacyGate {
 
     public Limits limits() {
         return limits;
+    }
+
+    /**
+     * Draws {@code patients} synthetic patients from {@code generator} (every age, seed {@code seed}, histories up to
+     * {@code today}) and audits them: what {@code $train} and the {@code train} command both run before a model may
+     * serve.
+     */
+    public Audit auditSample(
+            PatientGenerator generator,
+            int patients,
+            LocalDate today,
+            List<PatientRecord> training,
+            List<PatientRecord> heldOut,
+            long seed) {
+        CohortSpec spec = new CohortSpec(seed, List.of(), null, 0, CohortSpec.MAX_AGE, null, CohortSpec.MAX_AGE, today);
+        List<PatientRecord> synthetic = LongStream.range(0, patients)
+                .mapToObj(i -> generator.generate(spec, i))
+                .toList();
+        return audit(training, heldOut, synthetic, seed);
     }
 
     /**

@@ -5,9 +5,7 @@ import io.synthfhir.gan.GanModel;
 import io.synthfhir.gan.GanTrainer;
 import io.synthfhir.gan.TrainingConfig;
 import io.synthfhir.gan.TrainingProgress;
-import io.synthfhir.generate.CohortSpec;
 import io.synthfhir.generate.InvalidParameterException;
-import io.synthfhir.generate.PatientGenerator;
 import io.synthfhir.model.PatientRecord;
 import io.synthfhir.privacy.PrivacyGate;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.stream.LongStream;
 import org.springframework.stereotype.Service;
 
 /**
@@ -110,9 +107,15 @@ class TrainingService {
         GanModel model = new GanTrainer(config(request))
                 .train(parts.training(), parts.heldOut(), p -> progress.accept(describe(p, request)), cancelled);
         progress.accept("auditing the model on " + parts.heldOut().size() + " held-out patients");
-        List<PatientRecord> synthetic = sample(
-                model.generator(), request.seed(), properties.models().gate().auditPatients());
-        PrivacyGate.Audit audit = gate(request).audit(parts.training(), parts.heldOut(), synthetic, request.seed());
+        LocalDate today = properties.referenceDate() != null ? properties.referenceDate() : LocalDate.now(clock);
+        PrivacyGate.Audit audit = gate(request)
+                .auditSample(
+                        model.generator(),
+                        properties.models().gate().auditPatients(),
+                        today,
+                        parts.training(),
+                        parts.heldOut(),
+                        request.seed());
         if (cancelled.getAsBoolean()) {
             return null;
         }
@@ -154,14 +157,6 @@ class TrainingService {
     }
 
     /** The audit's synthetic cohort: whole histories at every age, as the real records are. */
-    private List<PatientRecord> sample(PatientGenerator generator, long seed, int count) {
-        LocalDate today = properties.referenceDate() != null ? properties.referenceDate() : LocalDate.now(clock);
-        CohortSpec spec = new CohortSpec(seed, List.of(), null, 0, CohortSpec.MAX_AGE, null, CohortSpec.MAX_AGE, today);
-        return LongStream.range(0, count)
-                .mapToObj(i -> generator.generate(spec, i))
-                .toList();
-    }
-
     private static String describe(TrainingProgress p, TrainingRequest r) {
         StringBuilder s = new StringBuilder(p.phase());
         if ("epoch".equals(p.phase())) {
